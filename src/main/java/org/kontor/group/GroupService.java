@@ -1,0 +1,120 @@
+package org.kontor.group;
+
+import java.util.Optional;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.common.InvalidInput;
+import org.kontor.common.NotFound;
+import org.kontor.user.User;
+import org.kontor.user.UserService;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class GroupService {
+    private final GroupRepository groups;
+    private final GroupMembershipRepository memberships;
+    private final UserService users;
+
+    GroupService(GroupRepository groups, GroupMembershipRepository memberships, UserService users) {
+        this.groups = groups;
+        this.memberships = memberships;
+        this.users = users;
+    }
+
+    @Transactional
+    public Group create(String name, String description) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInput("name", "Name: cannot be blank");
+        }
+        return groups.save(new Group(name.trim(), description));
+    }
+
+    @Transactional
+    public Group update(long id, String name, String description) {
+        Group group = get(id);
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new InvalidInput("name", "Name: cannot be blank");
+            }
+            group.rename(name.trim());
+        }
+        if (description != null) {
+            group.describe(description);
+        }
+        return group;
+    }
+
+    /** Soft delete: tickets keep pointing at the group, and it still shows in their history. */
+    @Transactional
+    public void delete(long id) {
+        get(id).delete();
+    }
+
+    @Transactional(readOnly = true)
+    public Group get(long id) {
+        return groups.findById(id).filter(g -> !g.isDeleted()).orElseThrow(NotFound::new);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Group> findActive(Long id) {
+        return id == null ? Optional.empty() : groups.findById(id).filter(g -> !g.isDeleted());
+    }
+
+    @Transactional(readOnly = true)
+    public Paging.Result<Group> page(PageParams params, Paging.Ordering ordering) {
+        return Paging.fetch(groups, (root, q, cb) -> cb.isFalse(root.get("deleted")), params, ordering);
+    }
+
+    @Transactional
+    public GroupMembership addMember(long userId, long groupId, boolean makeDefault) {
+        User user = users.find(userId).orElseThrow(() -> new InvalidInput("user_id", "User: " + userId + " does not exist"));
+        if (!user.isAgent()) {
+            throw new InvalidInput("user_id", "User: only agents can be members of groups");
+        }
+        findActive(groupId).orElseThrow(() -> new InvalidInput("group_id", "Group: " + groupId + " does not exist"));
+        if (memberships.existsByUserIdAndGroupId(userId, groupId)) {
+            throw new InvalidInput("user_id", "User: is already a member of this group");
+        }
+        boolean first = memberships.findByUserId(userId).isEmpty();
+        if (makeDefault) {
+            memberships.findByUserId(userId).forEach(m -> m.makeDefault(false));
+        }
+        return memberships.save(new GroupMembership(userId, groupId, makeDefault || first));
+    }
+
+    @Transactional
+    public void removeMembership(long membershipId) {
+        memberships.delete(memberships.findById(membershipId).orElseThrow(NotFound::new));
+    }
+
+    @Transactional(readOnly = true)
+    public GroupMembership getMembership(long id) {
+        return memberships.findById(id).orElseThrow(NotFound::new);
+    }
+
+    @Transactional(readOnly = true)
+    public Paging.Result<GroupMembership> memberships(Long userId, Long groupId, PageParams params, Paging.Ordering ordering) {
+        Specification<GroupMembership> spec = (root, q, cb) -> cb.conjunction();
+        if (userId != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("userId"), userId));
+        }
+        if (groupId != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("groupId"), groupId));
+        }
+        return Paging.fetch(memberships, spec, params, ordering);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isMember(long userId, long groupId) {
+        return memberships.existsByUserIdAndGroupId(userId, groupId);
+    }
+
+    /** The group a ticket lands in when only an assignee is given, as Zendesk does. */
+    @Transactional(readOnly = true)
+    public Optional<Long> defaultGroupOf(long userId) {
+        return memberships.findByUserId(userId).stream().filter(GroupMembership::isDefaultMembership)
+                .map(GroupMembership::getGroupId).findFirst();
+    }
+}

@@ -1,0 +1,109 @@
+package org.kontor.organization.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kontor.api.Envelope;
+import org.kontor.api.Json;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.common.BadRequest;
+import org.kontor.organization.Organization;
+import org.kontor.organization.OrganizationDraft;
+import org.kontor.organization.OrganizationRepository;
+import org.kontor.organization.OrganizationService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v2/organizations")
+class OrganizationsController {
+    private static final List<Paging.SortKey> SORTS = List.of(Paging.SortKey.ID, Paging.SortKey.CREATED_AT, Paging.SortKey.UPDATED_AT);
+    private static final Paging.Ordering DEFAULT_ORDER = new Paging.Ordering(Paging.SortKey.ID, true);
+
+    private final OrganizationService organizations;
+    private final OrganizationRepository repository;
+
+    OrganizationsController(OrganizationService organizations, OrganizationRepository repository) {
+        this.organizations = organizations;
+        this.repository = repository;
+    }
+
+    static Map<String, Object> json(Organization o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.getId());
+        m.put("url", Envelope.url("organizations/" + o.getId() + ".json"));
+        m.put("name", o.getName());
+        m.put("details", o.getDetails());
+        m.put("notes", o.getNotes());
+        m.put("domain_names", o.getDomainNames().stream().sorted().toList());
+        m.put("group_id", null);
+        m.put("shared_tickets", o.isSharedTickets());
+        m.put("shared_comments", o.isSharedComments());
+        m.put("external_id", o.getExternalId());
+        m.put("tags", List.of());
+        m.put("organization_fields", Map.of());
+        m.put("created_at", Envelope.time(o.getCreatedAt()));
+        m.put("updated_at", Envelope.time(o.getUpdatedAt()));
+        return m;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    Map<String, Object> list(HttpServletRequest request) {
+        Paging.Result<Organization> page = Paging.fetch(repository, (root, q, cb) -> cb.conjunction(),
+                PageParams.from(request), Paging.ordering(request.getParameterMap(), DEFAULT_ORDER, SORTS));
+        return Envelope.page("organizations", page.map(OrganizationsController::json), request);
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> show(@PathVariable long id) {
+        return Envelope.of("organization", json(organizations.get(id)));
+    }
+
+    @GetMapping("/autocomplete")
+    @Transactional(readOnly = true)
+    Map<String, Object> autocomplete(@RequestParam(required = false) String name, HttpServletRequest request) {
+        if (name == null || name.isBlank()) {
+            throw new BadRequest("Parameter name is required");
+        }
+        PageParams params = PageParams.from(request);
+        var page = organizations.autocomplete(name, PageRequest.of(params.cursor() ? 0 : params.page() - 1,
+                params.perPage(), Sort.by("nameKey")));
+        Paging.Result<Map<String, Object>> result = new Paging.Result<>(page.getContent().stream()
+                .map(OrganizationsController::json).toList(), new PageParams(false, params.cursor() ? 1 : params.page(),
+                params.perPage(), null, null), page.getTotalElements(), page.hasNext(), page.hasPrevious(), null, null);
+        return Envelope.page("organizations", result, request);
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+        Organization org = organizations.create(draft(Json.root(body, "organization")));
+        return ResponseEntity.created(URI.create(Envelope.url("organizations/" + org.getId() + ".json")))
+                .body(Envelope.of("organization", json(org)));
+    }
+
+    @PutMapping("/{id}")
+    Map<String, Object> update(@PathVariable long id, @RequestBody JsonNode body) {
+        return Envelope.of("organization", json(organizations.update(id, draft(Json.root(body, "organization")))));
+    }
+
+    private static OrganizationDraft draft(JsonNode o) {
+        return new OrganizationDraft(Json.string(o, "name"), Json.strings(o, "domain_names"), Json.string(o, "details"),
+                Json.string(o, "notes"), Json.string(o, "external_id"), Json.bool(o, "shared_tickets"),
+                Json.bool(o, "shared_comments"));
+    }
+}

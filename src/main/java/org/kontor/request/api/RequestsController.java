@@ -1,0 +1,207 @@
+package org.kontor.request.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kontor.api.Envelope;
+import org.kontor.api.Json;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.common.BadRequest;
+import org.kontor.security.KontorUser;
+import org.kontor.ticket.Channel;
+import org.kontor.ticket.Comment;
+import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketService;
+import org.kontor.ticket.TicketStatus;
+import org.kontor.ticket.api.TicketInputReader;
+import org.kontor.ticket.api.TicketJson;
+import org.kontor.user.Actor;
+import org.kontor.visibility.AccessPolicy;
+import org.kontor.visibility.Viewer;
+import org.kontor.visibility.VisibleTickets;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Zendesk's Requests API: what the requester sees. Everyone, agents included, gets the end-user view here:
+ * private tickets are absent (404 by id, R11) and internal notes never appear (V1).
+ */
+@RestController
+@RequestMapping("/api/v2/requests")
+class RequestsController {
+    private static final List<Paging.SortKey> SORTS = List.of(Paging.SortKey.ID, Paging.SortKey.CREATED_AT, Paging.SortKey.UPDATED_AT);
+    private static final Paging.Ordering NEWEST_FIRST = new Paging.Ordering(Paging.SortKey.UPDATED_AT, false);
+
+    private final VisibleTickets visible;
+    private final AccessPolicy policy;
+    private final TicketService tickets;
+
+    RequestsController(VisibleTickets visible, AccessPolicy policy, TicketService tickets) {
+        this.visible = visible;
+        this.policy = policy;
+        this.tickets = tickets;
+    }
+
+    private Viewer viewer(KontorUser me) {
+        return policy.endUserView(me.actor());
+    }
+
+    @GetMapping
+    Map<String, Object> list(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String status,
+                             HttpServletRequest request) {
+        return page(me, requestedBy(me).and(statusFilter(status)), request);
+    }
+
+    @GetMapping("/open")
+    Map<String, Object> open(@AuthenticationPrincipal KontorUser me, HttpServletRequest request) {
+        return page(me, requestedBy(me).and(statusFilter("new,open,pending,hold")), request);
+    }
+
+    @GetMapping("/solved")
+    Map<String, Object> solved(@AuthenticationPrincipal KontorUser me, HttpServletRequest request) {
+        return page(me, requestedBy(me).and(statusFilter("solved,closed")), request);
+    }
+
+    /** R19: requests the user is CC'd on, while they are public. */
+    @GetMapping("/ccd")
+    Map<String, Object> ccd(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String status,
+                            HttpServletRequest request) {
+        long id = me.actor().id();
+        Specification<Ticket> ccd = (root, q, cb) -> cb.isMember(id, root.<java.util.Collection<Long>>get("collaboratorIds"));
+        return page(me, ccd.and(statusFilter(status)), request);
+    }
+
+    @GetMapping("/search")
+    Map<String, Object> search(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String query,
+                               @RequestParam(required = false) String status, HttpServletRequest request) {
+        if (query == null || query.isBlank()) {
+            throw new BadRequest("Parameter query is required");
+        }
+        PageParams params = PageParams.from(request);
+        if (params.cursor()) {
+            params = new PageParams(false, 1, params.perPage(), null, null);
+        }
+        Viewer viewer = viewer(me);
+        Paging.Result<Ticket> page = visible.search(viewer, query, statusFilter(status), params,
+                Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
+        return Envelope.page("requests", page.map(t -> json(t, viewer, me.actor())), request);
+    }
+
+    private Specification<Ticket> requestedBy(KontorUser me) {
+        long id = me.actor().id();
+        return (root, q, cb) -> cb.equal(root.get("requesterId"), id);
+    }
+
+    private static Specification<Ticket> statusFilter(String status) {
+        if (status == null || status.isBlank()) {
+            return Specification.unrestricted();
+        }
+        List<TicketStatus> statuses = new ArrayList<>();
+        for (String s : status.split(",")) {
+            TicketStatus parsed = TicketStatus.parse(s).orElseThrow(() -> new BadRequest("Unknown status " + s.trim()));
+            statuses.add(parsed);
+            // End users see "hold" as "open"; filtering by open includes held tickets.
+            if (parsed == TicketStatus.OPEN) {
+                statuses.add(TicketStatus.HOLD);
+            }
+        }
+        return (root, q, cb) -> root.get("status").in(statuses);
+    }
+
+    private Map<String, Object> page(KontorUser me, Specification<Ticket> filter, HttpServletRequest request) {
+        Viewer viewer = viewer(me);
+        Paging.Result<Ticket> page = visible.tickets(viewer, filter, PageParams.from(request),
+                Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
+        return Envelope.page("requests", page.map(t -> json(t, viewer, me.actor())), request);
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        Viewer viewer = viewer(me);
+        return Envelope.of("request", json(visible.ticket(viewer, id), viewer, me.actor()));
+    }
+
+    @GetMapping("/{id}/comments")
+    Map<String, Object> comments(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request) {
+        Paging.Result<Comment> page = visible.comments(viewer(me), id, PageParams.from(request),
+                Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
+                        List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)), null);
+        return Envelope.page("comments", page.map(c -> comment(c, id)), request);
+    }
+
+    @GetMapping("/{id}/comments/{commentId}")
+    Map<String, Object> showComment(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long commentId) {
+        return Envelope.of("comment", comment(visible.comment(viewer(me), id, commentId), id));
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
+        TicketService.Change change = tickets.createRequest(TicketInputReader.newRequest(Json.root(body, "request"), Channel.API), me.actor());
+        Viewer viewer = viewer(me);
+        return ResponseEntity.created(URI.create(Envelope.url("requests/" + change.ticket().getId() + ".json")))
+                .body(Envelope.of("request", json(change.ticket(), viewer, me.actor())));
+    }
+
+    /** The requester replies, adds CCs, or marks the request solved ({@code solved: true}). */
+    @PutMapping("/{id}")
+    Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestBody JsonNode body) {
+        Viewer viewer = viewer(me);
+        Ticket ticket = visible.ticket(viewer, id);
+        JsonNode r = Json.root(body, "request");
+        TicketService.Change change = tickets.updateAsRequester(ticket, TicketInputReader.requesterComment(r),
+                Boolean.TRUE.equals(Json.bool(r, "solved")), TicketInputReader.additionalCollaborators(r), me.actor());
+        return Envelope.of("request", json(change.ticket(), viewer, me.actor()));
+    }
+
+    private Map<String, Object> json(Ticket t, Viewer viewer, Actor actor) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.getId());
+        m.put("url", Envelope.url("requests/" + t.getId() + ".json"));
+        m.put("subject", t.getSubject());
+        // V1: the description an end user sees is the first public comment, never an internal note.
+        m.put("description", visible.firstReadableComment(viewer, t).map(Comment::getPlainBody).orElse(null));
+        m.put("status", t.getStatus() == TicketStatus.HOLD ? "open" : t.getStatus().wire());
+        m.put("custom_status_id", null);
+        m.put("priority", t.getPriority() == null ? null : t.getPriority().wire());
+        m.put("type", t.getType() == null ? null : t.getType().wire());
+        m.put("requester_id", t.getRequesterId());
+        m.put("organization_id", t.getOrganizationId());
+        m.put("assignee_id", t.getAssigneeId());
+        m.put("group_id", t.getGroupId());
+        List<Long> ccs = new ArrayList<>(t.getCollaboratorIds());
+        m.put("collaborator_ids", ccs);
+        m.put("email_cc_ids", ccs);
+        m.put("is_public", t.isPublic());
+        m.put("can_be_solved_by_me", TicketService.canBeSolvedBy(t, actor));
+        m.put("solved", t.getStatus() == TicketStatus.SOLVED || t.getStatus() == TicketStatus.CLOSED);
+        m.put("due_at", Envelope.time(t.getDueAt()));
+        m.put("custom_fields", List.of());
+        m.put("ticket_form_id", null);
+        m.put("recipient", null);
+        m.put("followup_source_id", null);
+        m.put("via", TicketJson.via(t.getVia()));
+        m.put("created_at", Envelope.time(t.getCreatedAt()));
+        m.put("updated_at", Envelope.time(t.getUpdatedAt()));
+        return m;
+    }
+
+    private static Map<String, Object> comment(Comment c, long requestId) {
+        Map<String, Object> m = TicketJson.comment(c);
+        m.put("request_id", requestId);
+        return m;
+    }
+}

@@ -1,0 +1,63 @@
+package org.kontor.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.kontor.user.Actor;
+import org.kontor.user.Role;
+import org.kontor.user.User;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user as Spring Security sees it; carries the {@link Actor} every use case needs. */
+public final class KontorUser implements UserDetails {
+    private final Actor actor;
+    private final String email;
+    private final String name;
+    private final String passwordHash;
+    private final boolean enabled;
+
+    KontorUser(User user) {
+        this.actor = Actor.of(user);
+        this.email = user.getEmail();
+        this.name = user.getName();
+        this.passwordHash = user.getPasswordHash();
+        this.enabled = user.canSignIn();
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    static List<GrantedAuthority> authoritiesOf(Role role) {
+        return switch (role) {
+            case ADMIN -> List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_AGENT"));
+            case AGENT -> List.of(new SimpleGrantedAuthority("ROLE_AGENT"));
+            case END_USER -> List.of(new SimpleGrantedAuthority("ROLE_END_USER"));
+        };
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authoritiesOf(actor.role());
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,72 @@
+package org.kontor.security;
+
+import org.kontor.api.ApiErrors;
+import org.kontor.user.UserService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two chains: the stateless REST API (HTTP Basic with password or API token, no cookies, no CSRF because
+ * nothing rides on ambient credentials), and the web pages (session sign-in with CSRF protection).
+ * Paths here have {@code .json} already stripped by the API's suffix filter.
+ */
+@Configuration
+class SecurityConfig {
+    private static final String AGENT = "AGENT";
+    private static final String ADMIN = "ADMIN";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            res.setHeader("WWW-Authenticate", "Basic realm=\"Kontor API\"");
+                            ApiErrors.write(res, 401, "Couldn't authenticate you", "Credentials are required");
+                        })
+                        .accessDeniedHandler((req, res, ex) ->
+                                ApiErrors.write(res, 403, "Forbidden", "You do not have access to this resource")))
+                .authorizeHttpRequests(a -> a
+                        // End users: their own view of tickets and their own profile.
+                        .requestMatchers("/api/v2/requests", "/api/v2/requests/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v2/users/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v2/users/*").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v2/users/*").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v2/users/*/password").authenticated()
+                        // Admins: settings, tokens and the account's structure.
+                        .requestMatchers(HttpMethod.GET, "/api/v2/account/settings").hasRole(AGENT)
+                        .requestMatchers("/api/v2/account/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v2/api_tokens", "/api/v2/api_tokens/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v2/users/*/password").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v2/organizations/**", "/api/v2/groups/**",
+                                "/api/v2/group_memberships/**", "/api/v2/organizations", "/api/v2/groups",
+                                "/api/v2/group_memberships").hasRole(AGENT)
+                        .requestMatchers("/api/v2/organizations", "/api/v2/organizations/**", "/api/v2/groups",
+                                "/api/v2/groups/**", "/api/v2/group_memberships", "/api/v2/group_memberships/**").hasRole(ADMIN)
+                        .anyRequest().hasRole(AGENT));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**", "/css/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+}

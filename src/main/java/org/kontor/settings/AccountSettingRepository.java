@@ -1,0 +1,6 @@
+package org.kontor.settings;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountSettingRepository extends JpaRepository<AccountSetting, String> {
+}

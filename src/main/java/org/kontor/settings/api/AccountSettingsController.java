@@ -1,0 +1,46 @@
+package org.kontor.settings.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kontor.api.Envelope;
+import org.kontor.api.Json;
+import org.kontor.security.KontorUser;
+import org.kontor.settings.AccountSettingsService;
+import org.kontor.settings.TicketSettings;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code settings.tickets.is_first_comment_private_enabled} is R8's switch; only admins change it. */
+@RestController
+@RequestMapping("/api/v2/account/settings")
+class AccountSettingsController {
+    private final AccountSettingsService settings;
+
+    AccountSettingsController(AccountSettingsService settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping
+    Map<String, Object> show() {
+        return json(settings.tickets());
+    }
+
+    @PutMapping
+    Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
+        JsonNode s = Json.root(body, "settings");
+        JsonNode t = Json.object(s, "tickets");
+        Boolean firstCommentPrivate = Json.bool(t, "is_first_comment_private_enabled");
+        return json(settings.updateTickets(firstCommentPrivate, me.actor()));
+    }
+
+    private static Map<String, Object> json(TicketSettings t) {
+        Map<String, Object> tickets = new LinkedHashMap<>();
+        tickets.put("is_first_comment_private_enabled", t.firstCommentPrivateEnabled());
+        return Envelope.of("settings", Map.of("tickets", tickets));
+    }
+}

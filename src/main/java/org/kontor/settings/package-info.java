@@ -1,0 +1,2 @@
+/** Account-wide settings, changed by admins only (R8). */
+package org.kontor.settings;

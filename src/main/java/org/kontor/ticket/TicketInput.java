@@ -1,0 +1,45 @@
+package org.kontor.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What clients send to create or change tickets, already parsed from Zendesk's JSON. */
+public final class TicketInput {
+    private TicketInput() {
+    }
+
+    /** {@code isPublic} null means "not said": public on create, R12's default afterwards. */
+    public record CommentInput(String body, String htmlBody, Boolean isPublic, Long authorId) {
+    }
+
+    /** A requester given by name and email (or phone): found, or created as an end user. */
+    public record PersonInput(String name, String email, String phone, String locale) {
+    }
+
+    /** A CC to add or remove, by user id or by email (an unknown email creates an end user). */
+    public record CcInput(Long userId, String email, String name, boolean remove) {
+    }
+
+    public record NewTicket(String subject, CommentInput comment, Long requesterId, PersonInput requester,
+                            Long assigneeId, String assigneeEmail, Long groupId, Long organizationId,
+                            TicketStatus status, Priority priority, TicketType type, List<String> tags,
+                            List<CcInput> collaborators, String externalId, Instant dueAt, Channel via) {
+    }
+
+    /**
+     * An update; every {@link Patch} field is null when not sent. {@code collaboratorIds} replaces the CC list,
+     * {@code ccChanges} adds and removes (Zendesk's {@code email_ccs} and {@code additional_collaborators}).
+     */
+    public record TicketChanges(Patch<String> subject, CommentInput comment, Patch<Long> requesterId, PersonInput requester,
+                                Patch<Long> assigneeId, String assigneeEmail, Patch<Long> groupId,
+                                Patch<Long> organizationId, TicketStatus status, Patch<Priority> priority,
+                                Patch<TicketType> type, List<String> tags, List<String> additionalTags,
+                                List<String> removeTags, List<Long> collaboratorIds, List<CcInput> ccChanges,
+                                Patch<String> externalId, Patch<Instant> dueAt, boolean safeUpdate,
+                                Instant updatedStamp, Channel via) {
+    }
+
+    /** An end user's own request (Requests API, Help Center): always public, the end user is the requester. */
+    public record NewRequest(String subject, CommentInput comment, List<CcInput> collaborators, Channel via) {
+    }
+}

@@ -1,0 +1,199 @@
+package org.kontor.ticket.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.kontor.api.Envelope;
+import org.kontor.api.Json;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.security.KontorUser;
+import org.kontor.ticket.Audit;
+import org.kontor.ticket.AuditEvent;
+import org.kontor.ticket.Channel;
+import org.kontor.ticket.Comment;
+import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketService;
+import org.kontor.user.UserService;
+import org.kontor.user.api.UserJson;
+import org.kontor.visibility.AccessPolicy;
+import org.kontor.visibility.Viewer;
+import org.kontor.visibility.VisibleTickets;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The agent's Tickets API. Every read goes through {@link VisibleTickets}; every change through {@link TicketService}. */
+@RestController
+class TicketsController {
+    private static final List<Paging.SortKey> SORTS = List.of(Paging.SortKey.ID, Paging.SortKey.CREATED_AT, Paging.SortKey.UPDATED_AT);
+    private static final Paging.Ordering BY_ID = new Paging.Ordering(Paging.SortKey.ID, true);
+    private static final Paging.Ordering COMMENT_ORDER = new Paging.Ordering(Paging.SortKey.CREATED_AT, true);
+
+    private final TicketService tickets;
+    private final VisibleTickets visible;
+    private final AccessPolicy policy;
+    private final UserService users;
+
+    TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users) {
+        this.tickets = tickets;
+        this.visible = visible;
+        this.policy = policy;
+        this.users = users;
+    }
+
+    private Viewer viewer(KontorUser me) {
+        return policy.viewerFor(me.actor());
+    }
+
+    @GetMapping("/api/v2/tickets")
+    Map<String, Object> list(@AuthenticationPrincipal KontorUser me, @RequestParam(name = "external_id", required = false) String externalId,
+                             HttpServletRequest request) {
+        Specification<Ticket> filter = externalId == null ? Specification.unrestricted()
+                : (root, q, cb) -> cb.equal(root.get("externalId"), externalId);
+        return page(me, filter, request);
+    }
+
+    @GetMapping("/api/v2/users/{userId}/tickets/requested")
+    Map<String, Object> requested(@AuthenticationPrincipal KontorUser me, @PathVariable long userId, HttpServletRequest request) {
+        return page(me, (root, q, cb) -> cb.equal(root.get("requesterId"), userId), request);
+    }
+
+    @GetMapping("/api/v2/users/{userId}/tickets/assigned")
+    Map<String, Object> assigned(@AuthenticationPrincipal KontorUser me, @PathVariable long userId, HttpServletRequest request) {
+        return page(me, (root, q, cb) -> cb.equal(root.get("assigneeId"), userId), request);
+    }
+
+    @GetMapping("/api/v2/users/{userId}/tickets/ccd")
+    Map<String, Object> ccd(@AuthenticationPrincipal KontorUser me, @PathVariable long userId, HttpServletRequest request) {
+        return page(me, (root, q, cb) -> cb.isMember(userId, root.<java.util.Collection<Long>>get("collaboratorIds")), request);
+    }
+
+    @GetMapping("/api/v2/organizations/{organizationId}/tickets")
+    Map<String, Object> organization(@AuthenticationPrincipal KontorUser me, @PathVariable long organizationId, HttpServletRequest request) {
+        return page(me, (root, q, cb) -> cb.equal(root.get("organizationId"), organizationId), request);
+    }
+
+    private Map<String, Object> page(KontorUser me, Specification<Ticket> filter, HttpServletRequest request) {
+        Paging.Result<Ticket> page = visible.tickets(viewer(me), filter, PageParams.from(request),
+                Paging.ordering(request.getParameterMap(), BY_ID, SORTS));
+        return Envelope.page("tickets", page.map(TicketJson::ticket), request);
+    }
+
+    @GetMapping("/api/v2/tickets/count")
+    Map<String, Object> count(@AuthenticationPrincipal KontorUser me) {
+        return countJson(visible.count(viewer(me), Specification.unrestricted()));
+    }
+
+    private static Map<String, Object> countJson(long value) {
+        Map<String, Object> count = new LinkedHashMap<>();
+        count.put("value", value);
+        count.put("refreshed_at", Envelope.time(java.time.Instant.now()));
+        return Envelope.of("count", count);
+    }
+
+    @GetMapping("/api/v2/tickets/show_many")
+    Map<String, Object> showMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
+        List<Long> wanted = Json.idParam(ids, "ids", 100);
+        return Envelope.list("tickets", visible.tickets(viewer(me), wanted).stream().map(TicketJson::ticket).toList());
+    }
+
+    @GetMapping("/api/v2/tickets/{id}")
+    Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        return Envelope.of("ticket", TicketJson.ticket(visible.ticket(viewer(me), id)));
+    }
+
+    @PostMapping("/api/v2/tickets")
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
+        TicketService.Change change = tickets.create(TicketInputReader.newTicket(Json.root(body, "ticket"), Channel.API), me.actor());
+        return ResponseEntity.created(URI.create(Envelope.url("tickets/" + change.ticket().getId() + ".json")))
+                .body(withAudit(change, me));
+    }
+
+    @PutMapping("/api/v2/tickets/{id}")
+    Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestBody JsonNode body) {
+        return withAudit(tickets.update(id, TicketInputReader.changes(Json.root(body, "ticket"), Channel.API), me.actor()), me);
+    }
+
+    @DeleteMapping("/api/v2/tickets/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        tickets.delete(id, me.actor());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Map<String, Object> withAudit(TicketService.Change change, KontorUser me) {
+        Map<String, Object> body = Envelope.of("ticket", TicketJson.ticket(change.ticket()));
+        body.put("audit", change.audit() == null ? null : audit(change.audit(), me));
+        return body;
+    }
+
+    private Map<String, Object> audit(Audit audit, KontorUser me) {
+        List<Long> commentIds = audit.getEvents().stream().map(AuditEvent::getCommentId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Long, Comment> comments = visible.commentsForAgent(viewer(me), commentIds).stream()
+                .collect(Collectors.toMap(Comment::getId, Function.identity()));
+        return TicketJson.audit(audit, comments);
+    }
+
+    @GetMapping("/api/v2/tickets/{id}/collaborators")
+    Map<String, Object> collaborators(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        Ticket ticket = visible.ticket(viewer(me), id);
+        return Envelope.list("users", users.findAll(ticket.getCollaboratorIds()).stream()
+                .map(u -> UserJson.of(u, true)).toList());
+    }
+
+    /** Agents see public replies and internal notes; {@code ?public=true|false} filters (Kontor's extension). */
+    @GetMapping("/api/v2/tickets/{id}/comments")
+    Map<String, Object> comments(@AuthenticationPrincipal KontorUser me, @PathVariable long id,
+                                 @RequestParam(name = "public", required = false) Boolean publicFilter,
+                                 HttpServletRequest request) {
+        Paging.Result<Comment> page = visible.comments(viewer(me), id, PageParams.from(request),
+                Paging.ordering(request.getParameterMap(), COMMENT_ORDER, List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)),
+                publicFilter);
+        return Envelope.page("comments", page.map(TicketJson::comment), request);
+    }
+
+    @GetMapping("/api/v2/tickets/{id}/comments/count")
+    Map<String, Object> commentCount(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        return countJson(visible.commentCount(viewer(me), id));
+    }
+
+    /** R16–R18. Zendesk answers 200 with an empty body. */
+    @PutMapping("/api/v2/tickets/{ticketId}/comments/{commentId}/make_private")
+    ResponseEntity<Void> makePrivate(@AuthenticationPrincipal KontorUser me, @PathVariable long ticketId, @PathVariable long commentId) {
+        tickets.makeCommentPrivate(ticketId, commentId, me.actor());
+        return ResponseEntity.ok().build();
+    }
+
+    @PutMapping("/api/v2/tickets/{ticketId}/audits/{auditId}/make_private")
+    ResponseEntity<Void> makeAuditPrivate(@AuthenticationPrincipal KontorUser me, @PathVariable long ticketId, @PathVariable long auditId) {
+        tickets.makeAuditCommentPrivate(ticketId, auditId, me.actor());
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/api/v2/tickets/{id}/audits")
+    Map<String, Object> audits(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request) {
+        Paging.Result<Audit> page = visible.audits(viewer(me), id, PageParams.from(request),
+                Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
+                        List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)));
+        return Envelope.page("audits", page.map(a -> audit(a, me)), request);
+    }
+
+    @GetMapping("/api/v2/tickets/{id}/audits/{auditId}")
+    Map<String, Object> showAudit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long auditId) {
+        return Envelope.of("audit", audit(visible.audit(viewer(me), id, auditId), me));
+    }
+}

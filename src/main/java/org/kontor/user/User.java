@@ -1,0 +1,220 @@
+package org.kontor.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+
+@Entity
+@Table(name = "users")
+public class User {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_seq")
+    @SequenceGenerator(name = "user_seq", sequenceName = "user_seq", allocationSize = 50)
+    private Long id;
+
+    private String name;
+    private String email;
+    private String phone;
+    private String phoneDigits;
+    private Role role;
+    private Long organizationId;
+    private String locale;
+    private String timeZone;
+    private String externalId;
+    private String details;
+    private String notes;
+    private String passwordHash;
+    private boolean verified;
+    private boolean active;
+    private boolean suspended;
+    private Instant lastLoginAt;
+    @Column(updatable = false)
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    User(String name, String email, String phone, Role role, Long organizationId, String locale) {
+        Instant now = Instant.now();
+        this.name = name;
+        this.email = normalizeEmail(email);
+        setPhone(phone);
+        this.role = role;
+        this.organizationId = organizationId;
+        this.locale = locale == null ? "en-US" : locale;
+        this.active = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public static String normalizeEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    void rename(String name) {
+        this.name = name;
+        touch();
+    }
+
+    void setPhone(String phone) {
+        this.phone = phone == null || phone.isBlank() ? null : phone.trim();
+        this.phoneDigits = PhoneNumbers.digits(this.phone);
+    }
+
+    void changePhone(String phone) {
+        setPhone(phone);
+        touch();
+    }
+
+    void changeRole(Role role) {
+        this.role = role;
+        touch();
+    }
+
+    void moveToOrganization(Long organizationId) {
+        this.organizationId = organizationId;
+        touch();
+    }
+
+    void changeLocale(String locale) {
+        this.locale = locale;
+        touch();
+    }
+
+    void changeTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+        touch();
+    }
+
+    void changeExternalId(String externalId) {
+        this.externalId = externalId;
+        touch();
+    }
+
+    void changeDetails(String details) {
+        this.details = details;
+        touch();
+    }
+
+    void changeNotes(String notes) {
+        this.notes = notes;
+        touch();
+    }
+
+    void changeVerified(boolean verified) {
+        this.verified = verified;
+        touch();
+    }
+
+    void changeSuspended(boolean suspended) {
+        this.suspended = suspended;
+        touch();
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        touch();
+    }
+
+    public void recordLogin() {
+        this.lastLoginAt = Instant.now();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    /** May sign in and act: active and not suspended. */
+    public boolean canSignIn() {
+        return active && !suspended;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean isAgent() {
+        return role.isAgent();
+    }
+
+    public Long getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isVerified() {
+        return verified;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,114 @@
+package org.kontor.visibility;
+
+import jakarta.persistence.criteria.Subquery;
+import org.kontor.organization.Organization;
+import org.kontor.organization.OrganizationService;
+import org.kontor.ticket.Comment;
+import org.kontor.ticket.Ticket;
+import org.kontor.user.Actor;
+import org.kontor.user.User;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/**
+ * Default deny. The decision for one record ({@code canSee}) and the filter for lists and search
+ * ({@code tickets}, {@code comments}) are written side by side so they cannot drift; the permission-matrix
+ * test checks both.
+ */
+@Component
+public class AccessPolicy {
+    private final OrganizationService organizations;
+
+    AccessPolicy(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    /** The viewer for a user's own role: agents get the agent view. */
+    public Viewer viewerFor(Actor actor) {
+        return actor.isAgent() ? new Viewer(actor.id(), true, actor.organizationId(), false) : endUserView(actor);
+    }
+
+    /** The end-user view, for anyone: the Requests API treats agents as end users (Zendesk does the same). */
+    public Viewer endUserView(Actor actor) {
+        boolean shares = organizations.find(actor.organizationId()).map(Organization::isSharedTickets).orElse(false);
+        return new Viewer(actor.id(), false, actor.organizationId(), shares);
+    }
+
+    /** The view a requester has, for agents previewing it (K3). */
+    public Viewer viewOf(User user) {
+        return endUserView(Actor.of(user));
+    }
+
+    /** V2, R11, R19: end users see public tickets they request, are CC'd on, or share through their organization. */
+    public boolean canSee(Viewer viewer, Ticket ticket) {
+        if (ticket == null || ticket.isDeleted()) {
+            return false;
+        }
+        if (viewer.agentView()) {
+            return true;
+        }
+        if (!ticket.isPublic()) {
+            return false;
+        }
+        return ticket.getRequesterId() == viewer.userId()
+                || ticket.getCollaboratorIds().contains(viewer.userId())
+                || (viewer.organizationSharesTickets() && viewer.organizationId() != null
+                    && viewer.organizationId().equals(ticket.getOrganizationId()));
+    }
+
+    /** V1: end users never see an internal note. */
+    public boolean canSee(Viewer viewer, Ticket ticket, Comment comment) {
+        return canSee(viewer, ticket) && comment.getTicketId().equals(ticket.getId())
+                && (viewer.agentView() || comment.isPublic());
+    }
+
+    /** The same decision as {@link #canSee(Viewer, Ticket)}, as a query filter. */
+    public Specification<Ticket> tickets(Viewer viewer) {
+        Specification<Ticket> notDeleted = (root, q, cb) -> cb.isNull(root.get("deletedAt"));
+        if (viewer.agentView()) {
+            return notDeleted;
+        }
+        long me = viewer.userId();
+        Specification<Ticket> reachable = (root, q, cb) -> {
+            var requester = cb.equal(root.get("requesterId"), me);
+            var ccd = cb.isMember(me, root.<java.util.Collection<Long>>get("collaboratorIds"));
+            if (viewer.organizationSharesTickets() && viewer.organizationId() != null) {
+                return cb.or(requester, ccd, cb.equal(root.get("organizationId"), viewer.organizationId()));
+            }
+            return cb.or(requester, ccd);
+        };
+        Specification<Ticket> isPublic = (root, q, cb) -> cb.isTrue(root.get("privacy").get("isPublic"));
+        return notDeleted.and(isPublic).and(reachable);
+    }
+
+    /** The comments of one ticket the viewer may read; the caller has checked the ticket with {@code canSee}. */
+    public Specification<Comment> comments(Viewer viewer, Ticket ticket) {
+        long ticketId = ticket.getId();
+        Specification<Comment> onTicket = (root, q, cb) -> cb.equal(root.get("ticketId"), ticketId);
+        if (!canSee(viewer, ticket)) {
+            return (root, q, cb) -> cb.disjunction();
+        }
+        return viewer.agentView() ? onTicket : onTicket.and(publicOnly());
+    }
+
+    /** Tickets with a comment the viewer may read containing the pattern (for search over comments). */
+    public Specification<Ticket> withReadableCommentLike(Viewer viewer, String lowerLikePattern) {
+        return (root, q, cb) -> {
+            Subquery<Long> matching = q.subquery(Long.class);
+            var c = matching.from(Comment.class);
+            var textMatches = cb.like(cb.lower(c.get("plainBody")), lowerLikePattern, '\\');
+            matching.select(c.get("ticketId")).where(viewer.agentView() ? textMatches
+                    : cb.and(textMatches, cb.isTrue(c.get("isPublic"))));
+            return root.get("id").in(matching);
+        };
+    }
+
+    private static Specification<Comment> publicOnly() {
+        return (root, q, cb) -> cb.isTrue(root.get("isPublic"));
+    }
+
+    /** Users: agents see everyone; an end user sees only themselves through the users API. */
+    public boolean canSee(Viewer viewer, User user) {
+        return viewer.agentView() || user.getId() == viewer.userId();
+    }
+}

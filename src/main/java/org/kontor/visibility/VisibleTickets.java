@@ -1,0 +1,133 @@
+package org.kontor.visibility;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.common.NotFound;
+import org.kontor.ticket.Audit;
+import org.kontor.ticket.AuditRepository;
+import org.kontor.ticket.Comment;
+import org.kontor.ticket.CommentRepository;
+import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketRepository;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every read of tickets, comments and audits for a user. Each method starts from the access policy's filter,
+ * so a record the viewer may not see is absent from lists and answers 404 when asked for by id.
+ */
+@Service
+@Transactional(readOnly = true)
+public class VisibleTickets {
+    private final AccessPolicy policy;
+    private final TicketRepository tickets;
+    private final CommentRepository comments;
+    private final AuditRepository audits;
+
+    VisibleTickets(AccessPolicy policy, TicketRepository tickets, CommentRepository comments, AuditRepository audits) {
+        this.policy = policy;
+        this.tickets = tickets;
+        this.comments = comments;
+        this.audits = audits;
+    }
+
+    public Ticket ticket(Viewer viewer, long id) {
+        return tickets.findById(id).filter(t -> policy.canSee(viewer, t)).orElseThrow(NotFound::new);
+    }
+
+    public Optional<Ticket> findTicket(Viewer viewer, long id) {
+        return tickets.findById(id).filter(t -> policy.canSee(viewer, t));
+    }
+
+    /** show_many: the visible ones among the ids, in id order; others are left out silently. */
+    public List<Ticket> tickets(Viewer viewer, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Specification<Ticket> byIds = (root, q, cb) -> root.get("id").in(ids);
+        return tickets.findAll(policy.tickets(viewer).and(byIds), Sort.by("id"));
+    }
+
+    public Paging.Result<Ticket> tickets(Viewer viewer, Specification<Ticket> filter, PageParams params, Paging.Ordering ordering) {
+        return Paging.fetch(tickets, policy.tickets(viewer).and(filter), params, ordering);
+    }
+
+    public long count(Viewer viewer, Specification<Ticket> filter) {
+        return tickets.count(policy.tickets(viewer).and(filter));
+    }
+
+    /**
+     * Tickets whose subject or readable comments contain every word (the requests search until the search
+     * engine serves it). End users never match on words that appear only in internal notes (V1).
+     */
+    public Paging.Result<Ticket> search(Viewer viewer, String query, Specification<Ticket> filter, PageParams params,
+                                        Paging.Ordering ordering) {
+        List<Specification<Ticket>> words = new ArrayList<>();
+        for (String word : query.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            Specification<Ticket> subject = (root, q, cb) -> cb.like(cb.lower(root.get("subject")), pattern, '\\');
+            words.add(subject.or(policy.withReadableCommentLike(viewer, pattern)));
+        }
+        return Paging.fetch(tickets, policy.tickets(viewer).and(filter).and(Specification.allOf(words)), params, ordering);
+    }
+
+    public Paging.Result<Comment> comments(Viewer viewer, long ticketId, PageParams params, Paging.Ordering ordering,
+                                           Boolean publicFilter) {
+        Ticket ticket = ticket(viewer, ticketId);
+        Specification<Comment> spec = policy.comments(viewer, ticket);
+        if (publicFilter != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("isPublic"), publicFilter));
+        }
+        return Paging.fetch(comments, spec, params, ordering);
+    }
+
+    public long commentCount(Viewer viewer, long ticketId) {
+        Ticket ticket = ticket(viewer, ticketId);
+        return comments.count(policy.comments(viewer, ticket));
+    }
+
+    public Comment comment(Viewer viewer, long ticketId, long commentId) {
+        Ticket ticket = ticket(viewer, ticketId);
+        return comments.findById(commentId).filter(c -> policy.canSee(viewer, ticket, c)).orElseThrow(NotFound::new);
+    }
+
+    /** The first comment the viewer may read: the request's description for end users (V1). */
+    public Optional<Comment> firstReadableComment(Viewer viewer, Ticket ticket) {
+        return comments.findBy(policy.comments(viewer, ticket), q -> q.sortBy(Sort.by("id")).first());
+    }
+
+    /** Audits are agent-only: they contain internal notes and every visibility change (V3). */
+    public Paging.Result<Audit> audits(Viewer viewer, long ticketId, PageParams params, Paging.Ordering ordering) {
+        requireAgentView(viewer);
+        ticket(viewer, ticketId);
+        return Paging.fetch(audits, (root, q, cb) -> cb.equal(root.get("ticketId"), ticketId), params, ordering);
+    }
+
+    public Audit audit(Viewer viewer, long ticketId, long auditId) {
+        requireAgentView(viewer);
+        ticket(viewer, ticketId);
+        return audits.findById(auditId).filter(a -> a.getTicketId() == ticketId).orElseThrow(NotFound::new);
+    }
+
+    /** Comments by id for rendering audits to agents. */
+    public List<Comment> commentsForAgent(Viewer viewer, Collection<Long> ids) {
+        requireAgentView(viewer);
+        return ids.isEmpty() ? List.of() : comments.findAllById(ids);
+    }
+
+    private static void requireAgentView(Viewer viewer) {
+        if (!viewer.agentView()) {
+            throw new NotFound();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.kontor.web;
+
+import org.kontor.security.KontorUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class WebController {
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal KontorUser me, Model model) {
+        model.addAttribute("name", me.name());
+        model.addAttribute("role", me.actor().role().wire());
+        return "home";
+    }
+}

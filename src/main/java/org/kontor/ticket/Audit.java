@@ -3,6 +3,9 @@ package org.kontor.ticket;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -35,7 +38,8 @@ public class Audit {
     @Column(updatable = false)
     private Instant createdAt;
 
-    @OneToMany(mappedBy = "audit", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "audit", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
     @OrderBy("position")
     private List<AuditEvent> events = new ArrayList<>();
 

@@ -1,7 +1,6 @@
 package org.kontor.ticket;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** An enum with Zendesk's exact JSON value; clients reject any other string. */
@@ -12,7 +11,7 @@ interface WireEnum {
         if (value == null) {
             return Optional.empty();
         }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equals(v)).findFirst();
+        String v = value.trim();
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equalsIgnoreCase(v)).findFirst();
     }
 }

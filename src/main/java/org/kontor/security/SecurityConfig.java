@@ -41,6 +41,9 @@ class SecurityConfig {
                         // End users: their own view of tickets and their own profile.
                         .requestMatchers("/api/v2/requests", "/api/v2/requests/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v2/users/me").authenticated()
+                        // Listing and searching people is for agents; the wildcard rules below are only for one's own profile.
+                        .requestMatchers("/api/v2/users/search", "/api/v2/users/autocomplete", "/api/v2/users/show_many",
+                                "/api/v2/users/create_or_update").hasRole(AGENT)
                         .requestMatchers(HttpMethod.GET, "/api/v2/users/*").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v2/users/*").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v2/users/*/password").authenticated()

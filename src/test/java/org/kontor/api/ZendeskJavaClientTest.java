@@ -1,0 +1,109 @@
+package org.kontor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kontor.support.Fixtures;
+import org.kontor.support.IntegrationTest;
+import org.kontor.user.User;
+import org.zendesk.client.v2.Zendesk;
+import org.zendesk.client.v2.model.Audit;
+import org.zendesk.client.v2.model.Comment;
+import org.zendesk.client.v2.model.Request;
+import org.zendesk.client.v2.model.Ticket;
+
+/**
+ * K4: an unchanged Zendesk client (cloudbees zendesk-java-client 1.5.2, from Maven Central) works against
+ * Kontor: create on behalf of an end user, comment, list comments, make private, and the end user's requests.
+ */
+class ZendeskJavaClientTest extends IntegrationTest {
+    private final List<Zendesk> clients = new ArrayList<>();
+
+    private Zendesk clientFor(User user) {
+        Zendesk zd = new Zendesk.Builder("http://127.0.0.1:" + port).setUsername(user.getEmail()).setToken(fixtures.apiToken()).build();
+        clients.add(zd);
+        return zd;
+    }
+
+    @AfterEach
+    void close() {
+        clients.forEach(Zendesk::close);
+    }
+
+    private static <T> List<T> list(Iterable<T> items) {
+        return StreamSupport.stream(items.spliterator(), false).toList();
+    }
+
+    @Test
+    void roundTripOfAProactiveTicketAndTheRequestersView() {
+        fixtures.privateTicketCreation(true);
+        User agent = fixtures.agent("Zed Agent");
+        Zendesk zd = clientFor(agent);
+        assertThat(zd.getCurrentUser().getId()).isEqualTo(agent.getId());
+
+        // R1: a ticket on behalf of a requester given by name and email, created as an end user.
+        String email = Fixtures.unique("zed-customer-") + "@example.test";
+        Ticket created = zd.createTicket(new Ticket(new Ticket.Requester("Zoe Customer", email), "Replacement router",
+                new Comment("We are shipping a replacement today.")));
+        assertThat(created.getId()).isNotNull();
+        assertThat(created.getSubmitterId()).isEqualTo(agent.getId());
+        assertThat(created.getIsPublic()).isTrue();
+        long requesterId = created.getRequesterId();
+        assertThat(list(zd.lookupUserByEmail(email))).extracting(u -> u.getId()).containsExactly(requesterId);
+
+        // An internal note, then the conversation as the client lists it.
+        Comment note = new Comment("Check the warehouse first.");
+        note.setPublic(false);
+        zd.createComment(created.getId(), note);
+        List<Comment> comments = list(zd.getTicketComments(created.getId()));
+        assertThat(comments).extracting(Comment::isPublic).containsExactly(true, false);
+
+        // The requester's view: the public ticket, its public comment only (V1).
+        User requester = fixtures.users().get(requesterId);
+        Zendesk endUser = clientFor(requester);
+        assertThat(list(endUser.getRequests())).extracting(Request::getId).contains(created.getId());
+        assertThat(list(endUser.getRequestComments(created.getId()))).extracting(Comment::getBody)
+                .containsExactly("We are shipping a replacement today.");
+
+        // R17 through the client's only make-private call (by audit id): the ticket goes private...
+        List<Audit> audits = list(zd.getTicketAudits(created.getId()));
+        assertThat(audits).hasSize(2);
+        zd.makePrivateTicketAudit(created.getId(), audits.get(0).getId());
+        assertThat(zd.getTicket(created.getId()).getIsPublic()).isFalse();
+        // ...and leaves the requester's lists at once (R11).
+        assertThat(list(endUser.getRequests())).extracting(Request::getId).doesNotContain(created.getId());
+
+        // R10: a private ticket created by the API, invisible to its requester.
+        Comment internal = new Comment("Preparing before we tell the customer.");
+        internal.setPublic(false);
+        Ticket secret = zd.createTicket(new Ticket(requesterId, "Investigation", internal));
+        assertThat(secret.getIsPublic()).isFalse();
+        assertThat(list(endUser.getRequests())).extracting(Request::getId).doesNotContain(secret.getId());
+
+        // R15: a public reply publishes it.
+        Comment reply = new Comment("We found the cause and fixed it.");
+        reply.setPublic(true);
+        assertThat(zd.createComment(secret.getId(), reply).getIsPublic()).isTrue();
+        assertThat(list(endUser.getRequests())).extracting(Request::getId).contains(secret.getId());
+        assertThat(list(endUser.getRequestComments(secret.getId()))).extracting(Comment::getBody)
+                .containsExactly("We found the cause and fixed it.");
+    }
+
+    @Test
+    void updateTicketEchoesEveryFieldAndMissingTicketsAreNull() {
+        User agent = fixtures.agent("Zed Updater");
+        User customer = fixtures.endUser("Zara Customer");
+        Zendesk zd = clientFor(agent);
+        Ticket ticket = zd.createTicket(new Ticket(customer.getId(), "Before", new Comment("Hello")));
+        ticket.setSubject("After");
+        Ticket updated = zd.updateTicket(ticket);
+        assertThat(updated.getSubject()).isEqualTo("After");
+        assertThat(updated.getIsPublic()).isTrue();
+        assertThat(zd.getTicket(987_654_321L)).isNull();
+        assertThat(list(zd.getTickets())).extracting(Ticket::getId).contains(ticket.getId());
+    }
+}

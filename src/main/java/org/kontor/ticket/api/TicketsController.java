@@ -23,6 +23,7 @@ import org.kontor.user.api.UserJson;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -118,7 +119,14 @@ class TicketsController {
 
     @PostMapping("/api/v2/tickets")
     ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
-        TicketService.Change change = tickets.create(TicketInputReader.newTicket(Json.root(body, "ticket"), Channel.API), me.actor());
+        var input = TicketInputReader.newTicket(Json.root(body, "ticket"), Channel.API);
+        TicketService.Change change;
+        try {
+            change = tickets.create(input, me.actor());
+        } catch (DataIntegrityViolationException e) {
+            // Two requests created the same new requester (or CC) at once; the retry finds that user.
+            change = tickets.create(input, me.actor());
+        }
         return ResponseEntity.created(URI.create(Envelope.url("tickets/" + change.ticket().getId() + ".json")))
                 .body(withAudit(change, me));
     }

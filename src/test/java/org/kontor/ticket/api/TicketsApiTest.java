@@ -407,4 +407,24 @@ class TicketsApiTest extends IntegrationTest {
         fixtures.as(agent).get("/api/v2/users/" + customer.getId() + "/tickets/requested.json").then()
                 .body("tickets.id", not(hasItem(-1)));
     }
+
+    @Test
+    void concurrentCreatesForTheSameNewRequesterMakeOneUser() throws Exception {
+        String email = Fixtures.unique("race-") + "@example.test";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "race",
+                        "requester", Map.of("name", "Racy", "email", email), "comment", Map.of("body", "hi"))))
+                        .post("/api/v2/tickets.json").statusCode()));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        fixtures.as(agent).get("/api/v2/users/search.json?query=email:" + email).then().statusCode(200).body("count", equalTo(1));
+    }
 }

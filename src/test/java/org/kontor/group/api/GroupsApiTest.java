@@ -209,4 +209,39 @@ class GroupsApiTest extends IntegrationTest {
         fixtures.as(agent).get("/api/v2/group_memberships/" + firstMembership + ".json").then().body("group_membership.default", equalTo(false));
         fixtures.as(agent).get("/api/v2/group_memberships/" + secondMembership + ".json").then().body("group_membership.default", equalTo(true));
     }
+
+    @Test
+    void deletingAGroupEndsItsMembershipsAndTheAgentsNextGroupBecomesTheDefault() {
+        long doomed = createGroup(Fixtures.unique("Doomed "));
+        long remaining = createGroup(Fixtures.unique("Remaining "));
+        long doomedMembership = addMember(agent, doomed);
+        long remainingMembership = addMember(agent, remaining);
+        fixtures.as(agent).get("/api/v2/group_memberships/" + doomedMembership + ".json").then().body("group_membership.default", equalTo(true));
+
+        fixtures.asAdmin().delete("/api/v2/groups/" + doomed + ".json").then().statusCode(204);
+
+        fixtures.as(agent).get("/api/v2/group_memberships/" + doomedMembership + ".json").then().statusCode(404);
+        List<Map<String, Object>> mine = memberships("/api/v2/users/" + agent.getId() + "/group_memberships.json");
+        assertThat(mine).extracting(m -> ((Number) m.get("id")).longValue()).containsExactly(remainingMembership);
+        assertThat(mine.get(0).get("default")).isEqualTo(true);
+        assertThat(allIds("/api/v2/group_memberships.json", "group_memberships")).doesNotContain(doomedMembership);
+
+        // A ticket assigned to the agent lands in a group that still exists.
+        long ticket = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "after the reorganisation",
+                        "requester_id", customer.getId(), "assignee_id", agent.getId(), "comment", Map.of("body", "hello"))))
+                .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+        fixtures.as(agent).get("/api/v2/tickets/" + ticket + ".json").then().statusCode(200)
+                .body("ticket.group_id", equalTo((int) remaining));
+    }
+
+    @Test
+    void removingTheDefaultMembershipMakesAnotherOneTheDefault() {
+        long first = createGroup(Fixtures.unique("Old Default "));
+        long second = createGroup(Fixtures.unique("New Default "));
+        long firstMembership = addMember(agent, first);
+        long secondMembership = addMember(agent, second);
+        fixtures.as(agent).get("/api/v2/group_memberships/" + secondMembership + ".json").then().body("group_membership.default", equalTo(false));
+        fixtures.asAdmin().delete("/api/v2/group_memberships/" + firstMembership + ".json").then().statusCode(204);
+        fixtures.as(agent).get("/api/v2/group_memberships/" + secondMembership + ".json").then().body("group_membership.default", equalTo(true));
+    }
 }

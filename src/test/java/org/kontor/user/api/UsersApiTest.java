@@ -581,6 +581,25 @@ class UsersApiTest extends IntegrationTest {
     // --- What end users may reach --------------------------------------------------------------------------
 
     @Test
+    void endUsersSeeOnlyThemselves() {
+        User other = fixtures.endUser("Olga Other");
+        fixtures.as(customer).get("/api/v2/users/me.json").then().statusCode(200);
+        fixtures.as(customer).get("/api/v2/users/" + customer.getId() + ".json").then().statusCode(200)
+                .body("user.id", equalTo(customer.getId().intValue())).body("user.notes", nullValue());
+        fixtures.as(customer).get("/api/v2/users/" + other.getId() + ".json").then().statusCode(403)
+                .body("error", equalTo("Forbidden")).body("description", notNullValue());
+        fixtures.as(customer).get("/api/v2/users/" + agent.getId() + ".json").then().statusCode(403);
+        fixtures.as(customer).get("/api/v2/users.json").then().statusCode(403).body("error", equalTo("Forbidden"));
+        fixtures.as(customer).queryParam("query", other.getEmail()).get("/api/v2/users/search.json").then().statusCode(403)
+                .body("error", equalTo("Forbidden"));
+        fixtures.as(customer).queryParam("external_id", "x").get("/api/v2/users/search").then().statusCode(403);
+        fixtures.as(customer).queryParam("name", "Olga").get("/api/v2/users/autocomplete.json").then().statusCode(403)
+                .body("error", equalTo("Forbidden"));
+        fixtures.as(customer).queryParam("ids", other.getId()).get("/api/v2/users/show_many.json").then().statusCode(403);
+        fixtures.as(customer).get("/api/v2/users/" + other.getId() + "/group_memberships.json").then().statusCode(403);
+    }
+
+    @Test
     void withoutCredentialsEverythingIs401() {
         for (String path : List.of("/api/v2/users/me.json", "/api/v2/users.json", "/api/v2/users/" + customer.getId() + ".json",
                 "/api/v2/users/search.json?query=x", "/api/v2/users/autocomplete.json?name=x")) {

@@ -73,12 +73,13 @@ final class UserSearch {
             return (root, q, cb) -> cb.like(root.get("email"), pattern, '\\');
         }
         if (!v.contains("@") && v.contains(".")) {
-            // A bare domain: the domain itself or any subdomain of it, and the plain text anywhere else.
+            // A bare domain: the domain itself or a subdomain of it, never a look-alike ("acme.com" is not
+            // "notacme.com"). The text may still be part of the local part ("jane.doe").
             String domain = "%@" + escapeLike(v);
-            String sub = "%." + escapeLike(v);
-            String anywhere = "%" + escapeLike(v) + "%";
+            String sub = "%@%." + escapeLike(v);
+            String local = "%" + escapeLike(v) + "%@%";
             return (root, q, cb) -> cb.or(cb.like(root.get("email"), domain, '\\'),
-                    cb.like(root.get("email"), sub, '\\'), cb.like(root.get("email"), anywhere, '\\'));
+                    cb.like(root.get("email"), sub, '\\'), cb.like(root.get("email"), local, '\\'));
         }
         String pattern = "%" + escapeLike(v) + "%";
         return (root, q, cb) -> cb.like(root.get("email"), pattern, '\\');

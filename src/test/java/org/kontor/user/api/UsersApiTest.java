@@ -112,6 +112,21 @@ class UsersApiTest extends IntegrationTest {
     }
 
     @Test
+    void r2_searchFindsUsersByBareEmailDomain() {
+        String domain = token() + ".test";
+        long first = endUser("Dora Domain", "dora@" + domain, null);
+        long second = endUser("Dirk Domain", "dirk@" + domain, null);
+        long lookalike = endUser("Nora Lookalike", "nora@not" + domain, null);
+        long subdomain = endUser("Sven Sub", "sven@mail." + domain, null);
+
+        assertThat(search(domain)).containsExactlyInAnyOrder(first, second, subdomain).doesNotContain(lookalike);
+        assertThat(search("@" + domain)).containsExactlyInAnyOrder(first, second).doesNotContain(lookalike);
+        assertThat(search(domain.toUpperCase(Locale.ROOT))).containsExactlyInAnyOrder(first, second, subdomain);
+        // The look-alike domain is found by its own name.
+        assertThat(search("not" + domain)).containsExactly(lookalike);
+    }
+
+    @Test
     void r2_searchByAPartOfTheLocalPartWithADotStillWorks() {
         String t = token();
         long hit = endUser("Dot Local", "jane." + t + "@example.test", null);

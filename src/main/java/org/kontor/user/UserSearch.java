@@ -13,7 +13,8 @@ import org.springframework.data.jpa.domain.Specification;
  * whatever the formatting, or organization name. {@code key:value} words narrow to one field.
  */
 final class UserSearch {
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\+?[\\d][\\d\\s()./-]{2,}");
+    /** A whole query that is one phone number, possibly opening with "(" or "(+": "(+49) 30/1234", "(030) 1234". */
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[(]?\\+?[(]?\\d[\\d\\s()./-]{2,}");
 
     private UserSearch() {
     }

@@ -139,6 +139,7 @@ class UsersApiTest extends IntegrationTest {
         long international = endUser("Phil Phone", null, "+4930" + local);
         assertThat(search("+49 30 " + local.substring(0, 4))).containsExactly(international);
         assertThat(search("+49-30-" + local)).containsExactly(international);
+        assertThat(search("(+49) 30/" + local)).containsExactly(international);
         assertThat(search("+49 (30) " + local.substring(0, 3) + " " + local.substring(3))).containsExactly(international);
         assertThat(search("4930" + local)).containsExactly(international);
 

@@ -483,6 +483,21 @@ class UsersApiTest extends IntegrationTest {
     }
 
     @Test
+    void anEndUserMaySendBackTheirWholeProfileWithAChangedName() {
+        // Clients echo the whole object they read; unchanged values the end user may not set are no change.
+        Map<String, Object> me = fixtures.as(customer).get("/api/v2/users/me.json").then().statusCode(200)
+                .extract().jsonPath().getMap("user");
+        Map<String, Object> echoed = new HashMap<>(me);
+        echoed.put("name", "Egon Echo");
+        fixtures.as(customer).body(Map.of("user", echoed)).put("/api/v2/users/" + customer.getId() + ".json")
+                .then().statusCode(200).body("user.name", equalTo("Egon Echo"));
+        // A value that does change is still refused.
+        echoed.put("verified", !(Boolean) me.get("verified"));
+        fixtures.as(customer).body(Map.of("user", echoed)).put("/api/v2/users/" + customer.getId() + ".json")
+                .then().statusCode(403).body("error", equalTo("Forbidden"));
+    }
+
+    @Test
     void agentsUpdateEndUsersButMayNotChangeRoles() {
         long org = organization(Fixtures.unique("Move Org "));
         fixtures.as(agent).body(Map.of("user", Map.of("notes", "VIP", "organization_id", org)))

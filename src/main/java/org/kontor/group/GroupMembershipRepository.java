@@ -10,5 +10,7 @@ public interface GroupMembershipRepository extends JpaRepository<GroupMembership
 
     List<GroupMembership> findByUserId(long userId);
 
+    List<GroupMembership> findByGroupId(long groupId);
+
     boolean existsByUserIdAndGroupId(long userId, long groupId);
 }

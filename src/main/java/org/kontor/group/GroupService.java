@@ -1,5 +1,6 @@
 package org.kontor.group;
 
+import java.util.Comparator;
 import java.util.Optional;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
@@ -46,10 +47,14 @@ public class GroupService {
         return group;
     }
 
-    /** Soft delete: tickets keep pointing at the group, and it still shows in their history. */
+    /**
+     * Soft delete: tickets keep pointing at the group, and it still shows in their history. Its memberships end,
+     * so the deleted queue is nobody's default group and takes no newly assigned tickets.
+     */
     @Transactional
     public void delete(long id) {
         get(id).delete();
+        memberships.findByGroupId(id).forEach(this::remove);
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +91,18 @@ public class GroupService {
 
     @Transactional
     public void removeMembership(long membershipId) {
-        memberships.delete(memberships.findById(membershipId).orElseThrow(NotFound::new));
+        remove(memberships.findById(membershipId).orElseThrow(NotFound::new));
+    }
+
+    /** An agent who still has groups keeps a default one: the oldest remaining membership takes over. */
+    private void remove(GroupMembership membership) {
+        memberships.delete(membership);
+        if (membership.isDefaultMembership()) {
+            memberships.findByUserId(membership.getUserId()).stream()
+                    .filter(m -> !m.getId().equals(membership.getId()) && findActive(m.getGroupId()).isPresent())
+                    .min(Comparator.comparing(GroupMembership::getId))
+                    .ifPresent(m -> m.makeDefault(true));
+        }
     }
 
     @Transactional(readOnly = true)

@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfig {
     private static final String AGENT = "AGENT";
     private static final String ADMIN = "ADMIN";
+    private static final String USER_ID = "/api/v2/users/{id:[0-9]+}";
 
     @Bean
     @Order(1)
@@ -40,13 +41,11 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         // End users: their own view of tickets and their own profile.
                         .requestMatchers("/api/v2/requests", "/api/v2/requests/**").authenticated()
+                        // Only numeric ids: "/users/*" would also open users/search, autocomplete and show_many.
                         .requestMatchers(HttpMethod.GET, "/api/v2/users/me").authenticated()
-                        // Listing and searching people is for agents; the wildcard rules below are only for one's own profile.
-                        .requestMatchers("/api/v2/users/search", "/api/v2/users/autocomplete", "/api/v2/users/show_many",
-                                "/api/v2/users/create_or_update").hasRole(AGENT)
-                        .requestMatchers(HttpMethod.GET, "/api/v2/users/*").authenticated()
-                        .requestMatchers(HttpMethod.PUT, "/api/v2/users/*").authenticated()
-                        .requestMatchers(HttpMethod.PUT, "/api/v2/users/*/password").authenticated()
+                        .requestMatchers(HttpMethod.GET, USER_ID).authenticated()
+                        .requestMatchers(HttpMethod.PUT, USER_ID).authenticated()
+                        .requestMatchers(HttpMethod.PUT, USER_ID + "/password").authenticated()
                         // Admins: settings, tokens and the account's structure.
                         .requestMatchers(HttpMethod.GET, "/api/v2/account/settings").hasRole(AGENT)
                         .requestMatchers("/api/v2/account/**").hasRole(ADMIN)

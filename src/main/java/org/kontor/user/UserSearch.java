@@ -13,7 +13,8 @@ import org.springframework.data.jpa.domain.Specification;
  * whatever the formatting, or organization name. {@code key:value} words narrow to one field.
  */
 final class UserSearch {
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("\\+?[\\d][\\d\\s()./-]{2,}");
+    /** A whole query that is one phone number, possibly opening with "(" or "(+": "(+49) 30/1234", "(030) 1234". */
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[(]?\\+?[(]?\\d[\\d\\s()./-]{2,}");
 
     private UserSearch() {
     }
@@ -73,12 +74,13 @@ final class UserSearch {
             return (root, q, cb) -> cb.like(root.get("email"), pattern, '\\');
         }
         if (!v.contains("@") && v.contains(".")) {
-            // A bare domain: the domain itself or any subdomain of it, and the plain text anywhere else.
+            // A bare domain: the domain itself or a subdomain of it, never a look-alike ("acme.com" is not
+            // "notacme.com"). The text may still be part of the local part ("jane.doe").
             String domain = "%@" + escapeLike(v);
-            String sub = "%." + escapeLike(v);
-            String anywhere = "%" + escapeLike(v) + "%";
+            String sub = "%@%." + escapeLike(v);
+            String local = "%" + escapeLike(v) + "%@%";
             return (root, q, cb) -> cb.or(cb.like(root.get("email"), domain, '\\'),
-                    cb.like(root.get("email"), sub, '\\'), cb.like(root.get("email"), anywhere, '\\'));
+                    cb.like(root.get("email"), sub, '\\'), cb.like(root.get("email"), local, '\\'));
         }
         String pattern = "%" + escapeLike(v) + "%";
         return (root, q, cb) -> cb.like(root.get("email"), pattern, '\\');

@@ -3,6 +3,7 @@ package org.kontor.user;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kontor.common.Forbidden;
@@ -117,8 +118,12 @@ public class UserService {
         if (!actor.isAdmin() && (draft.role() != null && draft.role() != user.getRole())) {
             throw new Forbidden("Only admins can change roles");
         }
-        if (!actor.isAgent() && (draft.organizationId() != null || draft.notes() != null || draft.details() != null
-                || draft.externalId() != null || draft.suspended() != null || draft.verified() != null)) {
+        // Clients send back the whole profile they read: a value equal to the current one is no change.
+        Long organizationId = draft.organizationId() == null || draft.organizationId() == 0 ? null : draft.organizationId();
+        boolean movesOrganization = draft.organizationId() != null && !Objects.equals(organizationId, user.getOrganizationId());
+        if (!actor.isAgent() && (movesOrganization || changes(draft.notes(), user.getNotes())
+                || changes(draft.details(), user.getDetails()) || changes(draft.externalId(), user.getExternalId())
+                || changes(draft.suspended(), user.isSuspended()) || changes(draft.verified(), user.isVerified()))) {
             throw new Forbidden("End users can change only their name, phone, locale and time zone");
         }
         if (self && actor.isAdmin() && draft.role() != null && draft.role() != Role.ADMIN && !otherAdminExists(id)) {
@@ -152,6 +157,10 @@ public class UserService {
         }
         applyOptional(user, draft);
         return user;
+    }
+
+    private static boolean changes(Object requested, Object current) {
+        return requested != null && !requested.equals(current);
     }
 
     private boolean otherAdminExists(long exceptId) {

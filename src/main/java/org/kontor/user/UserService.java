@@ -110,7 +110,7 @@ public class UserService {
         User user = get(id);
         boolean self = actor.id() == id;
         if (!actor.isAgent() && !self) {
-            throw new Forbidden("End users can only update their own profile");
+            throw new NotFound();
         }
         if (actor.role() == Role.AGENT && user.isAgent() && !self) {
             throw new Forbidden("Only admins can update other agents");

@@ -188,7 +188,7 @@ class AccessPolicyMatrixTest extends IntegrationTest {
                 assertThat(ids(r, "requests")).doesNotContain(c.id());
             }
             case USER_SHOW_REQUESTER -> expect(get(user, "/api/v2/users/" + requester.getId() + ".json"),
-                    !role.endUser() || role == Role.REQUESTER ? 200 : 403);
+                    !role.endUser() || role == Role.REQUESTER ? 200 : 404);
             case USERS_SEARCH -> expect(get(user, "/api/v2/users/search.json?query=Rita"), role.endUser() ? 403 : 200);
         }
     }

@@ -11,6 +11,7 @@ import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.common.BadRequest;
 import org.kontor.common.Forbidden;
+import org.kontor.common.NotFound;
 import org.kontor.common.InvalidInput;
 import org.kontor.security.KontorUser;
 import org.kontor.user.Actor;
@@ -71,7 +72,8 @@ class UsersController {
     Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
         Actor actor = me.actor();
         if (!actor.isAgent() && actor.id() != id) {
-            throw new Forbidden("End users can only see their own profile");
+            // PRODUCT.md: a record the caller may not see answers 404, whatever the reason.
+            throw new NotFound();
         }
         return Envelope.of("user", UserJson.of(users.get(id), actor.isAgent()));
     }

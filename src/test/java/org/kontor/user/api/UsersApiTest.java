@@ -478,7 +478,7 @@ class UsersApiTest extends IntegrationTest {
     void anEndUserCannotUpdateSomeoneElse() {
         User other = fixtures.endUser("Olaf Other");
         fixtures.as(customer).body(Map.of("user", Map.of("name", "Hijacked"))).put("/api/v2/users/" + other.getId() + ".json")
-                .then().statusCode(403).body("error", equalTo("Forbidden"));
+                .then().statusCode(404).body("error", equalTo("RecordNotFound"));
         fixtures.as(agent).get("/api/v2/users/" + other.getId() + ".json").then().body("user.name", equalTo("Olaf Other"));
     }
 
@@ -617,9 +617,10 @@ class UsersApiTest extends IntegrationTest {
         fixtures.as(customer).get("/api/v2/users/me.json").then().statusCode(200);
         fixtures.as(customer).get("/api/v2/users/" + customer.getId() + ".json").then().statusCode(200)
                 .body("user.id", equalTo(customer.getId().intValue())).body("user.notes", nullValue());
-        fixtures.as(customer).get("/api/v2/users/" + other.getId() + ".json").then().statusCode(403)
-                .body("error", equalTo("Forbidden")).body("description", notNullValue());
-        fixtures.as(customer).get("/api/v2/users/" + agent.getId() + ".json").then().statusCode(403);
+        // Another user's record is one the end user may not see: 404, as for a record that does not exist.
+        fixtures.as(customer).get("/api/v2/users/" + other.getId() + ".json").then().statusCode(404)
+                .body("error", equalTo("RecordNotFound"));
+        fixtures.as(customer).get("/api/v2/users/" + agent.getId() + ".json").then().statusCode(404);
         fixtures.as(customer).get("/api/v2/users.json").then().statusCode(403).body("error", equalTo("Forbidden"));
         fixtures.as(customer).queryParam("query", other.getEmail()).get("/api/v2/users/search.json").then().statusCode(403)
                 .body("error", equalTo("Forbidden"));

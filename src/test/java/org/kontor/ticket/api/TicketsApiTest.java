@@ -334,6 +334,10 @@ class TicketsApiTest extends IntegrationTest {
         fixtures.as(agent).body("[1,2]").post("/api/v2/tickets.json").then().statusCode(400);
         fixtures.as(agent).get("/api/v2/tickets/987654321.json").then().statusCode(404).body("error", equalTo("RecordNotFound"));
         fixtures.as(agent).get("/api/v2/tickets/abc.json").then().statusCode(404);
+        fixtures.as(agent).get("/api/v2/no_such_thing.json").then().statusCode(404).body("error", equalTo("InvalidEndpoint"));
+        fixtures.as(agent).patch("/api/v2/tickets.json").then().statusCode(405).body("error", equalTo("InvalidEndpoint"));
+        fixtures.as(agent).contentType("text/plain").body("x").post("/api/v2/tickets.json").then().statusCode(415)
+                .body("error", equalTo("UnsupportedMediaType"));
         fixtures.as(agent).get("/api/v2/tickets.json?page=0").then().statusCode(400);
         fixtures.as(agent).get("/api/v2/tickets.json?page=101&per_page=100").then().statusCode(400);
         String huge = "x".repeat(3 * 1024 * 1024);

@@ -2,6 +2,8 @@ package org.kontor.organization;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.springframework.data.domain.Page;
@@ -92,6 +94,11 @@ public class OrganizationService {
             return Optional.empty();
         }
         return organizations.findByDomain(email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional(readOnly = true)
+    public Paging.Result<Organization> page(PageParams params, Paging.Ordering ordering) {
+        return Paging.fetch(organizations, (root, q, cb) -> cb.conjunction(), params, ordering);
     }
 
     @Transactional(readOnly = true)

@@ -12,12 +12,10 @@ import org.kontor.api.Paging;
 import org.kontor.common.BadRequest;
 import org.kontor.organization.Organization;
 import org.kontor.organization.OrganizationDraft;
-import org.kontor.organization.OrganizationRepository;
 import org.kontor.organization.OrganizationService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +33,9 @@ class OrganizationsController {
     private static final Paging.Ordering DEFAULT_ORDER = new Paging.Ordering(Paging.SortKey.ID, true);
 
     private final OrganizationService organizations;
-    private final OrganizationRepository repository;
 
-    OrganizationsController(OrganizationService organizations, OrganizationRepository repository) {
+    OrganizationsController(OrganizationService organizations) {
         this.organizations = organizations;
-        this.repository = repository;
     }
 
     static Map<String, Object> json(Organization o) {
@@ -62,10 +58,9 @@ class OrganizationsController {
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     Map<String, Object> list(HttpServletRequest request) {
-        Paging.Result<Organization> page = Paging.fetch(repository, (root, q, cb) -> cb.conjunction(),
-                PageParams.from(request), Paging.ordering(request.getParameterMap(), DEFAULT_ORDER, SORTS));
+        Paging.Result<Organization> page = organizations.page(PageParams.from(request),
+                Paging.ordering(request.getParameterMap(), DEFAULT_ORDER, SORTS));
         return Envelope.page("organizations", page.map(OrganizationsController::json), request);
     }
 
@@ -75,7 +70,6 @@ class OrganizationsController {
     }
 
     @GetMapping("/autocomplete")
-    @Transactional(readOnly = true)
     Map<String, Object> autocomplete(@RequestParam(required = false) String name, HttpServletRequest request) {
         if (name == null || name.isBlank()) {
             throw new BadRequest("Parameter name is required");

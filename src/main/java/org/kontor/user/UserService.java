@@ -100,7 +100,8 @@ public class UserService {
             return create(draft, actor);
         } catch (InvalidInput e) {
             Map<String, List<String>> prefixed = new LinkedHashMap<>();
-            e.errors().forEach((field, messages) -> prefixed.put("requester", messages.stream().map(m -> "Requester: " + m).toList()));
+            e.errors().values().forEach(messages -> prefixed.computeIfAbsent("requester", k -> new java.util.ArrayList<>())
+                    .addAll(messages.stream().map(m -> "Requester: " + m).toList()));
             throw new InvalidInput(prefixed);
         }
     }

@@ -34,11 +34,6 @@ public class AccessPolicy {
         return new Viewer(actor.id(), false, actor.organizationId(), shares);
     }
 
-    /** The view a requester has, for agents previewing it (K3). */
-    public Viewer viewOf(User user) {
-        return endUserView(Actor.of(user));
-    }
-
     /** V2, R11, R19: end users see public tickets they request, are CC'd on, or share through their organization. */
     public boolean canSee(Viewer viewer, Ticket ticket) {
         if (ticket == null || ticket.isDeleted()) {

@@ -14,11 +14,11 @@ import org.kontor.common.Forbidden;
 import org.kontor.common.NotFound;
 import org.kontor.common.InvalidInput;
 import org.kontor.security.KontorUser;
-import org.kontor.user.Actor;
 import org.kontor.user.Role;
 import org.kontor.user.User;
 import org.kontor.user.UserDraft;
 import org.kontor.user.UserService;
+import org.kontor.visibility.AccessPolicy;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,10 +40,12 @@ class UsersController {
     private static final Paging.Ordering DEFAULT_ORDER = new Paging.Ordering(Paging.SortKey.ID, true);
 
     private final UserService users;
+    private final AccessPolicy policy;
     private final PasswordEncoder passwordEncoder;
 
-    UsersController(UserService users, PasswordEncoder passwordEncoder) {
+    UsersController(UserService users, AccessPolicy policy, PasswordEncoder passwordEncoder) {
         this.users = users;
+        this.policy = policy;
         this.passwordEncoder = passwordEncoder;
     }
 
@@ -70,12 +72,12 @@ class UsersController {
 
     @GetMapping("/{id}")
     Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
-        Actor actor = me.actor();
-        if (!actor.isAgent() && actor.id() != id) {
-            // PRODUCT.md: a record the caller may not see answers 404, whatever the reason.
+        User user = users.get(id);
+        // PRODUCT.md: a record the caller may not see answers 404, as if it did not exist.
+        if (!policy.canSee(policy.viewerFor(me.actor()), user)) {
             throw new NotFound();
         }
-        return Envelope.of("user", UserJson.of(users.get(id), actor.isAgent()));
+        return Envelope.of("user", UserJson.of(user, me.actor().isAgent()));
     }
 
     @GetMapping("/show_many")

@@ -1,6 +1,7 @@
 package org.kontor.visibility;
 
 import jakarta.persistence.criteria.Subquery;
+import java.util.List;
 import org.kontor.organization.Organization;
 import org.kontor.organization.OrganizationService;
 import org.kontor.ticket.Comment;
@@ -84,6 +85,16 @@ public class AccessPolicy {
             return (root, q, cb) -> cb.disjunction();
         }
         return viewer.agentView() ? onTicket : onTicket.and(publicOnly());
+    }
+
+    /** The comments of several tickets the viewer may read; tickets the viewer may not see contribute none. */
+    public Specification<Comment> comments(Viewer viewer, java.util.Collection<Ticket> tickets) {
+        List<Long> visibleIds = tickets.stream().filter(t -> canSee(viewer, t)).map(Ticket::getId).toList();
+        if (visibleIds.isEmpty()) {
+            return (root, q, cb) -> cb.disjunction();
+        }
+        Specification<Comment> onTickets = (root, q, cb) -> root.get("ticketId").in(visibleIds);
+        return viewer.agentView() ? onTickets : onTickets.and(publicOnly());
     }
 
     /** Tickets with a comment the viewer may read containing the pattern (for search over comments). */

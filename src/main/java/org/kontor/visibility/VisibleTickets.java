@@ -106,6 +106,20 @@ public class VisibleTickets {
         return comments.findBy(policy.comments(viewer, ticket), q -> q.sortBy(Sort.by("id")).first());
     }
 
+    /** The first readable comment of each ticket, in one query: request descriptions for a whole page (V1). */
+    public java.util.Map<Long, Comment> firstReadableComments(Viewer viewer, List<Ticket> page) {
+        Specification<Comment> readable = policy.comments(viewer, page);
+        Specification<Comment> first = (root, q, cb) -> {
+            var sub = q.subquery(Long.class);
+            var c = sub.from(Comment.class);
+            sub.select(cb.min(c.get("id"))).where(readable.toPredicate(c, q, cb)).groupBy(c.get("ticketId"));
+            return root.get("id").in(sub);
+        };
+        java.util.Map<Long, Comment> byTicket = new java.util.HashMap<>();
+        comments.findAll(first).forEach(c -> byTicket.put(c.getTicketId(), c));
+        return byTicket;
+    }
+
     /** Audits are agent-only: they contain internal notes and every visibility change (V3). */
     public Paging.Result<Audit> audits(Viewer viewer, long ticketId, PageParams params, Paging.Ordering ordering) {
         requireAgentView(viewer);

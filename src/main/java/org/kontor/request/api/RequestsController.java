@@ -98,7 +98,7 @@ class RequestsController {
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = visible.search(viewer, query, statusFilter(status), params,
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
-        return Envelope.page("requests", page.map(t -> json(t, viewer, me.actor())), request);
+        return Envelope.page("requests", jsonPage(page, viewer, me.actor()), request);
     }
 
     private Specification<Ticket> requestedBy(KontorUser me) {
@@ -126,7 +126,7 @@ class RequestsController {
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = visible.tickets(viewer, filter, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
-        return Envelope.page("requests", page.map(t -> json(t, viewer, me.actor())), request);
+        return Envelope.page("requests", jsonPage(page, viewer, me.actor()), request);
     }
 
     @GetMapping("/{id}")
@@ -167,13 +167,22 @@ class RequestsController {
         return Envelope.of("request", json(change.ticket(), viewer, me.actor()));
     }
 
+    private Paging.Result<Map<String, Object>> jsonPage(Paging.Result<Ticket> page, Viewer viewer, Actor actor) {
+        Map<Long, Comment> descriptions = visible.firstReadableComments(viewer, page.items());
+        return page.map(t -> json(t, descriptions.get(t.getId()), actor));
+    }
+
     private Map<String, Object> json(Ticket t, Viewer viewer, Actor actor) {
+        return json(t, visible.firstReadableComment(viewer, t).orElse(null), actor);
+    }
+
+    private Map<String, Object> json(Ticket t, Comment firstReadable, Actor actor) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.getId());
         m.put("url", Envelope.url("requests/" + t.getId() + ".json"));
         m.put("subject", t.getSubject());
         // V1: the description an end user sees is the first public comment, never an internal note.
-        m.put("description", visible.firstReadableComment(viewer, t).map(Comment::getPlainBody).orElse(null));
+        m.put("description", firstReadable == null ? null : firstReadable.getPlainBody());
         m.put("status", t.getStatus() == TicketStatus.HOLD ? "open" : t.getStatus().wire());
         m.put("custom_status_id", null);
         m.put("priority", t.getPriority() == null ? null : t.getPriority().wire());

@@ -67,6 +67,9 @@ class RequestsApiTest extends IntegrationTest {
         JsonPath request = fixtures.as(customer).get("/api/v2/requests/" + id + ".json").then().statusCode(200).extract().jsonPath();
         // V1: the internal first comment never becomes the description the requester sees.
         assertThat(request.getString("request.description")).isEqualTo("We are on it.");
+        List<Map<String, Object>> listed = fixtures.as(customer).get("/api/v2/requests.json").jsonPath().getList("requests");
+        assertThat(listed).filteredOn(r -> ((Number) r.get("id")).longValue() == id)
+                .singleElement().satisfies(r -> assertThat(r.get("description")).isEqualTo("We are on it."));
         assertThat(fixtures.as(customer).get("/api/v2/requests/" + id + "/comments.json").jsonPath().getList("comments.body"))
                 .containsExactly("We are on it.");
         // Internal notes stay hidden for good, and are not searchable.

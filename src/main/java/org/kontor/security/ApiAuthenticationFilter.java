@@ -27,11 +27,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final UserService users;
     private final ApiTokenService tokens;
     private final PasswordEncoder passwordEncoder;
+    private final ApiSignInCache signIns;
 
-    ApiAuthenticationFilter(UserService users, ApiTokenService tokens, PasswordEncoder passwordEncoder) {
+    ApiAuthenticationFilter(UserService users, ApiTokenService tokens, PasswordEncoder passwordEncoder, ApiSignInCache signIns) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
+        this.signIns = signIns;
     }
 
     @Override
@@ -42,13 +44,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<User> user = authenticate(header.trim());
+        Optional<KontorUser> user = authenticate(header.trim());
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Kontor API\"");
             ApiErrors.write(response, 401, "Couldn't authenticate you", "Check the email address and the API token or password");
             return;
         }
-        KontorUser principal = new KontorUser(user.get());
+        KontorUser principal = user.get();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
@@ -59,7 +61,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<User> authenticate(String header) {
+    private Optional<KontorUser> authenticate(String header) {
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -77,12 +79,21 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         String secret = decoded.substring(colon + 1);
         if (username.endsWith(TOKEN_SUFFIX)) {
             String email = username.substring(0, username.length() - TOKEN_SUFFIX.length());
+            String tokenHash = ApiTokenService.hash(secret);
+            Optional<KontorUser> cached = signIns.get(email, tokenHash);
+            if (cached.isPresent()) {
+                return cached;
+            }
+            long seen = signIns.generation();
             if (!tokens.verify(secret)) {
                 return Optional.empty();
             }
-            return users.findByEmail(email).filter(User::canSignIn);
+            Optional<KontorUser> user = users.findByEmail(email).filter(User::canSignIn).map(KontorUser::new);
+            user.ifPresent(u -> signIns.put(email, tokenHash, u, seen));
+            return user;
         }
         return users.findByEmail(username).filter(User::canSignIn)
-                .filter(u -> u.getPasswordHash() != null && passwordEncoder.matches(secret, u.getPasswordHash()));
+                .filter(u -> u.getPasswordHash() != null && passwordEncoder.matches(secret, u.getPasswordHash()))
+                .map(KontorUser::new);
     }
 }

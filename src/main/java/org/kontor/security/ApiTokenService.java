@@ -15,6 +15,8 @@ import org.kontor.user.Actor;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 public class ApiTokenService {
@@ -23,9 +25,11 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
+    private final ApiSignInCache signIns;
 
-    ApiTokenService(ApiTokenRepository tokens) {
+    ApiTokenService(ApiTokenRepository tokens, ApiSignInCache signIns) {
         this.tokens = tokens;
+        this.signIns = signIns;
     }
 
     /** A new token; its value is returned once and never stored. */
@@ -46,6 +50,16 @@ public class ApiTokenService {
     public void revoke(long id, Actor actor) {
         requireAdmin(actor);
         tokens.findById(id).orElseThrow(NotFound::new).revoke();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signIns.invalidateAll();
+                }
+            });
+        } else {
+            signIns.invalidateAll();
+        }
     }
 
     @Transactional(readOnly = true)

@@ -25,12 +25,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder,
+                            ApiSignInCache signIns) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder, signIns), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Basic realm=\"Kontor API\"");

@@ -1,15 +1,27 @@
 package org.kontor.settings;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.kontor.common.Forbidden;
 import org.kontor.user.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 public class AccountSettingsService {
     static final String FIRST_COMMENT_PRIVATE = "tickets.is_first_comment_private_enabled";
+    /** Every ticket creation reads the settings; a change through another Kontor instance shows after this long. */
+    private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final AccountSettingRepository settings;
+    /** Advanced when a change commits: a value read before it is never used again. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Cached cached;
+
+    private record Cached(TicketSettings tickets, long generation, long readAt) {
+    }
 
     AccountSettingsService(AccountSettingRepository settings) {
         this.settings = settings;
@@ -17,7 +29,15 @@ public class AccountSettingsService {
 
     @Transactional(readOnly = true)
     public TicketSettings tickets() {
-        return new TicketSettings(flag(FIRST_COMMENT_PRIVATE, TicketSettings.DEFAULTS.firstCommentPrivateEnabled()));
+        long current = generation.get();
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c != null && c.generation() == current && now - c.readAt() < CACHE_NANOS) {
+            return c.tickets();
+        }
+        TicketSettings read = read();
+        cached = new Cached(read, current, now);
+        return read;
     }
 
     /** R8: only an admin changes the account's settings; null leaves a value as it is. */
@@ -28,8 +48,18 @@ public class AccountSettingsService {
         }
         if (firstCommentPrivateEnabled != null) {
             set(FIRST_COMMENT_PRIVATE, firstCommentPrivateEnabled);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    generation.incrementAndGet();
+                }
+            });
         }
-        return tickets();
+        return read();
+    }
+
+    private TicketSettings read() {
+        return new TicketSettings(flag(FIRST_COMMENT_PRIVATE, TicketSettings.DEFAULTS.firstCommentPrivateEnabled()));
     }
 
     private boolean flag(String name, boolean fallback) {

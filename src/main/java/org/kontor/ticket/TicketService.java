@@ -49,8 +49,14 @@ public class TicketService {
         this.entityManager = entityManager;
     }
 
-    /** The outcome of a change: the ticket and the audit that recorded it (null when nothing changed). */
-    public record Change(Ticket ticket, Audit audit) {
+    /**
+     * The outcome of a change: the ticket, the audit that recorded it (null when nothing changed) and the comments
+     * it wrote, so that the answer can show them without reading them back.
+     */
+    public record Change(Ticket ticket, Audit audit, List<Comment> comments) {
+        Change(Ticket ticket, Audit audit) {
+            this(ticket, audit, List.of());
+        }
     }
 
     /** R1: an agent creates a ticket for any requester (themselves when none is given); R10 decides privacy. */
@@ -97,8 +103,8 @@ public class TicketService {
         Audit audit = ticket.beginAudit(actor, ticket.getVia(), now);
         entityManager.persist(audit);
         ticket.recordCreation(audit, actor);
-        addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now);
-        return new Change(tickets.save(ticket), audit);
+        Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now);
+        return new Change(tickets.save(ticket), audit, List.of(comment));
     }
 
     private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
@@ -199,8 +205,9 @@ public class TicketService {
         if (input.dueAt() != null) {
             ticket.changeDueAt(input.dueAt().value(), audit, now);
         }
+        Comment comment = null;
         if (body != null) {
-            addComment(ticket, audit, actor, authorId, body, input.comment().isPublic(), audit.getVia(), now);
+            comment = addComment(ticket, audit, actor, authorId, body, input.comment().isPublic(), audit.getVia(), now);
         }
         if (input.status() != null) {
             ticket.changeStatus(input.status(), audit, now);
@@ -211,7 +218,7 @@ public class TicketService {
             entityManager.remove(audit);
             return new Change(ticket, null);
         }
-        return new Change(tickets.save(ticket), audit);
+        return new Change(tickets.save(ticket), audit, comment == null ? List.of() : List.of(comment));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.kontor.ticket.TicketRepository;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -137,6 +138,16 @@ public class VisibleTickets {
     public List<Comment> commentsForAgent(Viewer viewer, Collection<Long> ids) {
         requireAgentView(viewer);
         return ids.isEmpty() ? List.of() : comments.findAllById(ids);
+    }
+
+    /**
+     * The comments an agent's change just wrote, as {@link #commentsForAgent(Viewer, Collection)} would read them
+     * back after the commit: the same rule, without a second transaction.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<Comment> writtenCommentsForAgent(Viewer viewer, List<Comment> written) {
+        requireAgentView(viewer);
+        return written;
     }
 
     private static void requireAgentView(Viewer viewer) {

@@ -144,7 +144,13 @@ class TicketsController {
 
     private Map<String, Object> withAudit(TicketService.Change change, KontorUser me) {
         Map<String, Object> body = Envelope.of("ticket", TicketJson.ticket(change.ticket()));
-        body.put("audit", change.audit() == null ? null : audit(change.audit(), me));
+        if (change.audit() == null) {
+            body.put("audit", null);
+        } else {
+            Map<Long, Comment> written = visible.writtenCommentsForAgent(viewer(me), change.comments()).stream()
+                    .collect(Collectors.toMap(Comment::getId, Function.identity()));
+            body.put("audit", TicketJson.audit(change.audit(), written));
+        }
         return body;
     }
 

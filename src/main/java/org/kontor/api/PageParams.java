@@ -30,6 +30,12 @@ public record PageParams(boolean cursor, int page, int perPage, String after, St
         return new PageParams(false, page, perPage, null, null);
     }
 
+    /** Search endpoints page by offset only (as Zendesk's do): a cursor request starts at the first page. */
+    public static PageParams offsetFrom(HttpServletRequest request) {
+        PageParams params = from(request);
+        return params.cursor() ? new PageParams(false, 1, params.perPage(), null, null) : params;
+    }
+
     private static int parsePositive(String value, String name) {
         try {
             int n = Integer.parseInt(value.trim());

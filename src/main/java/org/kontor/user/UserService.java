@@ -99,6 +99,11 @@ public class UserService {
         try {
             return create(draft, actor);
         } catch (InvalidInput e) {
+            // Another request may have created this requester since the lookup above.
+            Optional<User> createdMeanwhile = normalized == null ? Optional.empty() : users.findByEmail(normalized);
+            if (createdMeanwhile.isPresent()) {
+                return createdMeanwhile.get();
+            }
             Map<String, List<String>> prefixed = new LinkedHashMap<>();
             e.errors().values().forEach(messages -> prefixed.computeIfAbsent("requester", k -> new java.util.ArrayList<>())
                     .addAll(messages.stream().map(m -> "Requester: " + m).toList()));

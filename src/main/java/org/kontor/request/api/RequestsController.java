@@ -91,10 +91,7 @@ class RequestsController {
         if (query == null || query.isBlank()) {
             throw new BadRequest("Parameter query is required");
         }
-        PageParams params = PageParams.from(request);
-        if (params.cursor()) {
-            params = new PageParams(false, 1, params.perPage(), null, null);
-        }
+        PageParams params = PageParams.offsetFrom(request);
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = visible.search(viewer, query, statusFilter(status), params,
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));

@@ -134,10 +134,7 @@ class UsersController {
         } else {
             throw new BadRequest("Parameter query (or external_id) is required");
         }
-        PageParams params = PageParams.from(request);
-        if (params.cursor()) {
-            params = new PageParams(false, 1, params.perPage(), null, null);
-        }
+        PageParams params = PageParams.offsetFrom(request);
         Paging.Result<User> page = users.page(spec, params, new Paging.Ordering(new Paging.SortKey("name", "name", false), true));
         return Envelope.page("users", page.map(u -> UserJson.of(u, true)), request);
     }
@@ -154,10 +151,7 @@ class UsersController {
         } else {
             throw new BadRequest("Parameter name (or phone) is required");
         }
-        PageParams params = PageParams.from(request);
-        if (params.cursor()) {
-            params = new PageParams(false, 1, params.perPage(), null, null);
-        }
+        PageParams params = PageParams.offsetFrom(request);
         Paging.Result<User> page = users.page(spec, params, new Paging.Ordering(new Paging.SortKey("name", "name", false), true));
         return Envelope.page("users", page.map(u -> UserJson.of(u, true)), request);
     }

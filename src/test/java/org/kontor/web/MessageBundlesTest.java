@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,28 +17,63 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every UI text comes from the bundles, in English and in German. */
+/**
+ * Every UI text comes from the bundles, in English and in German. Each feature has its own bundle (the
+ * basenames listed in {@code spring.messages.basename}); every one of them must have the same keys in both
+ * languages, and every key a template or a Java class asks for must exist.
+ */
 class MessageBundlesTest {
-    private static Properties load(String name) throws IOException {
+    private static final Path RESOURCES = Path.of("src/main/resources");
+
+    private static Properties load(Path file) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + name)) {
+        try (InputStream in = Files.newInputStream(file)) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
     }
 
+    private static List<String> basenames() throws IOException {
+        Properties app = load(RESOURCES.resolve("application.properties"));
+        List<String> names = new ArrayList<>();
+        for (String name : app.getProperty("spring.messages.basename").split(",")) {
+            names.add(name.trim());
+        }
+        return names;
+    }
+
+    private static Set<String> allEnglishKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String basename : basenames()) {
+            keys.addAll(load(RESOURCES.resolve(basename + ".properties")).stringPropertyNames());
+        }
+        return keys;
+    }
+
     @Test
     void germanHasEveryEnglishKeyAndNoOther() throws IOException {
-        assertThat(load("messages_de.properties").stringPropertyNames())
-                .isEqualTo(load("messages.properties").stringPropertyNames());
+        for (String basename : basenames()) {
+            assertThat(load(RESOURCES.resolve(basename + "_de.properties")).stringPropertyNames())
+                    .as(basename)
+                    .isEqualTo(load(RESOURCES.resolve(basename + ".properties")).stringPropertyNames());
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String basename : basenames()) {
+            for (String key : load(RESOURCES.resolve(basename + ".properties")).stringPropertyNames()) {
+                assertThat(seen.add(key)).as("%s is defined twice (again in %s)", key, basename).isTrue();
+            }
+        }
     }
 
     @Test
     void everyKeyATemplateUsesExists() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
         Set<String> used = new TreeSet<>();
         Pattern message = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
-        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("templates"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Matcher m = message.matcher(Files.readString(file));
                 while (m.find()) {
@@ -45,6 +82,6 @@ class MessageBundlesTest {
             }
         }
         assertThat(used).isNotEmpty();
-        assertThat(keys).containsAll(used);
+        assertThat(allEnglishKeys()).containsAll(used);
     }
 }

@@ -48,7 +48,7 @@ public class ImapPoller {
     /** The scheduled task: every mailbox whose poll interval has passed. */
     void pollDue() {
         for (Mailbox mailbox : mailboxes.duePolls(Instant.now())) {
-            poll(mailbox.getId(), EmailImporter.BeforeCommit.NONE);
+            poll(mailbox.getId(), EmailImporter.BeforeCommit.NONE, false);
         }
     }
 
@@ -58,12 +58,15 @@ public class ImapPoller {
         if (mailbox.getImapHost() == null) {
             throw new InvalidInput("imap_host", "This support address has no IMAP server to poll");
         }
-        return poll(mailboxId, EmailImporter.BeforeCommit.NONE);
+        return poll(mailboxId, EmailImporter.BeforeCommit.NONE, true);
     }
 
-    PollResult poll(long mailboxId, EmailImporter.BeforeCommit beforeCommit) {
+    /** Polls one mailbox; a scheduled poll skips a mailbox that is being polled, a requested one waits for it. */
+    PollResult poll(long mailboxId, EmailImporter.BeforeCommit beforeCommit, boolean wait) {
         ReentrantLock lock = locks.computeIfAbsent(mailboxId, id -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        if (wait) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
             return new PollResult(0, 0, 0, 0, 0, "a poll of this mailbox is already running");
         }
         try {

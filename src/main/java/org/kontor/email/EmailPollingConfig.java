@@ -55,12 +55,17 @@ class EmailPollingConfig {
             throw new IllegalArgumentException("KONTOR_IMAP_URL needs user, password and host: imaps://user:password@host/INBOX");
         }
         int colon = userInfo.indexOf(':');
-        String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-        String password = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
         String folder = uri.getPath() == null || uri.getPath().length() <= 1 ? "INBOX" : uri.getPath().substring(1);
         String address = user.contains("@") ? user : user + "@" + uri.getHost();
         int port = uri.getPort() > 0 ? uri.getPort() : (imaps ? 993 : 143);
         return new Mailbox.Settings(address, null, uri.getHost(), port, imaps ? Mailbox.Security.IMAPS : Mailbox.Security.NONE,
                 user, password, folder, Mailbox.AfterImport.MARK_SEEN, null, interval, true);
+    }
+
+    /** Percent-decoding without URLDecoder's "+ is a space" (a password may contain a plus). */
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -56,8 +56,7 @@ final class LoopGuard {
         if (DAEMONS.contains(local)) {
             return Optional.of("bounce: sent by " + sender);
         }
-        if (supportAddresses.contains(TicketReference.withoutPlusTag(sender))
-                || sender.endsWith("@" + references.domain())) {
+        if (supportAddresses.contains(TicketReference.withoutPlusTag(sender))) {
             return Optional.of("loop: sent from Kontor's own address " + sender);
         }
         if (references.isOwnMessageId(mail.messageId())) {

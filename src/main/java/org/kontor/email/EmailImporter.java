@@ -173,6 +173,9 @@ public class EmailImporter {
                         source.uid(), raw.length, Instant.now());
                 if (mail != null) {
                     record.describe(mail.from().email(), mail.subject());
+                } else {
+                    String[] described = MimeParser.bestEffortFromAndSubject(raw);
+                    record.describe(described[0], described[1]);
                 }
                 record.quarantined(reason, raw, Instant.now());
                 return Result.of(records.saveAndFlush(record), false);
@@ -193,6 +196,8 @@ public class EmailImporter {
     private void process(InboundEmail record, byte[] raw, ParsedEmail mail, String malformed, Source source, boolean force) {
         Instant now = Instant.now();
         if (mail == null) {
+            String[] described = MimeParser.bestEffortFromAndSubject(raw);
+            record.describe(described[0], described[1]);
             record.quarantined("Malformed MIME: " + malformed, raw, now);
             return;
         }

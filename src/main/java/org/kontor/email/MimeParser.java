@@ -79,6 +79,17 @@ public final class MimeParser {
         return syntheticId(raw);
     }
 
+    /** From and Subject as far as they can be read, to describe a malformed message to admins. */
+    static String[] bestEffortFromAndSubject(byte[] raw) {
+        try {
+            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            String from = m.getHeader("From", ",");
+            return new String[] {from == null ? null : MimeUtility.unfold(from).trim(), subject(m)};
+        } catch (MessagingException | RuntimeException e) {
+            return new String[] {null, null};
+        }
+    }
+
     static String syntheticId(byte[] raw) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);

@@ -1,5 +1,9 @@
 package org.kontor.workspace;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.kontor.api.Paging;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.RuleViolation;
+import org.kontor.publication.ScheduledPublications;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Audit;
 import org.kontor.ticket.AuditEvent;
@@ -47,12 +52,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The ticket page: conversation (public replies and internal notes), requester and CCs, assignment, status,
  * the privacy state with its reason, "Make private" where R17 allows it, the audit trail (V3), the composer
- * (R12 default, R15 warning, K2 undo window) and "View as requester" (K3). Reads go through VisibleTickets,
+ * (R12 default, R15 warning, K2 undo window), "View as requester" (K3) and "Schedule publication" (K1). Reads go through VisibleTickets,
  * changes through TicketService.
  */
 @Controller
 class TicketPage {
     private static final int MAX_SHOWN = 100;
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final List<TicketStatus> SUBMIT_STATUSES =
             List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD, TicketStatus.SOLVED);
 
@@ -63,9 +69,12 @@ class TicketPage {
     private final Directory directory;
     private final MessageSource messages;
     private final int undoSeconds;
+    private final ScheduledPublications publications;
 
     TicketPage(VisibleTickets visible, AccessPolicy policy, TicketService tickets, UserService users, Directory directory,
-               MessageSource messages, @Value("${kontor.workspace.publish-undo-seconds:10}") int undoSeconds) {
+               MessageSource messages, @Value("${kontor.workspace.publish-undo-seconds:10}") int undoSeconds,
+               ScheduledPublications publications) {
+        this.publications = publications;
         this.visible = visible;
         this.policy = policy;
         this.tickets = tickets;
@@ -117,6 +126,12 @@ class TicketPage {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("tagsText", String.join(" ", ticket.getTags()));
+        publications.pending(id, me.actor()).ifPresent(p -> {
+            model.addAttribute("publication", p);
+            model.addAttribute("publicationAt", fmt.dateTime(p.getPublishAt()));
+            model.addAttribute("publicationInput", LOCAL_INPUT.format(p.getPublishAt().atZone(me.zone())));
+        });
+        model.addAttribute("zone", me.zone().getId());
         return "agent/ticket";
     }
 
@@ -143,6 +158,34 @@ class TicketPage {
             redirect.addFlashAttribute("errors", Forms.errors(e, messages));
             redirect.addFlashAttribute("draft", body);
         }
+        return "redirect:/agent/tickets/" + id;
+    }
+
+    /** K1: schedules (or changes) when the public reply of a private ticket is posted, in the agent's time zone. */
+    @PostMapping("/agent/tickets/{id}/publication")
+    String schedulePublication(@AuthenticationPrincipal KontorUser me, @PathVariable long id,
+                               @RequestParam(defaultValue = "") String publicationBody,
+                               @RequestParam(defaultValue = "") String publishAt, RedirectAttributes redirect) {
+        try {
+            Instant at;
+            try {
+                at = LocalDateTime.parse(publishAt).atZone(me.zone()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidInput("publish_at", "Publish at: choose a date and time");
+            }
+            publications.schedule(id, publicationBody, at, me.actor());
+            redirect.addFlashAttribute("scheduled", true);
+        } catch (InvalidInput | RuleViolation e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+        }
+        return "redirect:/agent/tickets/" + id;
+    }
+
+    @PostMapping("/agent/tickets/{id}/publication/cancel")
+    String cancelPublication(@AuthenticationPrincipal KontorUser me, @PathVariable long id, RedirectAttributes redirect) {
+        visible.ticket(policy.viewerFor(me.actor()), id);
+        publications.cancel(id, me.actor());
+        redirect.addFlashAttribute("publicationCancelled", true);
         return "redirect:/agent/tickets/" + id;
     }
 

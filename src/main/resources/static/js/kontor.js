@@ -124,3 +124,47 @@
     document.querySelectorAll('.composer').forEach(syncComposer);
   });
 })();
+
+// K2: a public reply that would make a private ticket public is held for a few seconds with an Undo button,
+// because that step cannot be reversed (R16). Without JavaScript the warning above the composer still shows.
+(function () {
+  'use strict';
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var composer = form.querySelector('.composer[data-undo-seconds]');
+    if (!composer || form.hasAttribute('data-undo-confirmed')) { return; }
+    var warning = composer.querySelector('[data-publish-warning]');
+    var body = composer.querySelector('textarea');
+    var submitter = e.submitter;
+    if (!warning || warning.hidden || !body.value.trim() || (submitter && submitter.form !== form)) { return; }
+    e.preventDefault();
+    var seconds = parseInt(composer.getAttribute('data-undo-seconds'), 10) || 10;
+    var banner = composer.querySelector('[data-undo-banner]');
+    var text = banner.querySelector('[data-undo-text]');
+    var undone = composer.querySelector('[data-undone]');
+    var left = seconds;
+    function show() { text.textContent = text.getAttribute('data-template').replace('{0}', String(left)); }
+    undone.hidden = true;
+    banner.hidden = false;
+    show();
+    var status = document.createElement('input');
+    status.type = 'hidden';
+    if (submitter && submitter.name) { status.name = submitter.name; status.value = submitter.value; form.appendChild(status); }
+    form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+    var timer = setInterval(function () {
+      left -= 1;
+      if (left > 0) { show(); return; }
+      clearInterval(timer);
+      form.setAttribute('data-undo-confirmed', '');
+      form.submit();
+    }, 1000);
+    banner.querySelector('[data-undo]').onclick = function () {
+      clearInterval(timer);
+      banner.hidden = true;
+      undone.hidden = false;
+      if (status.parentNode) { status.parentNode.removeChild(status); }
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = false; });
+      body.focus();
+    };
+  });
+})();

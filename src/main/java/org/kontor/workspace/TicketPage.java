@@ -1,0 +1,276 @@
+package org.kontor.workspace;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.common.Forbidden;
+import org.kontor.common.InvalidInput;
+import org.kontor.common.RuleViolation;
+import org.kontor.publication.ScheduledPublications;
+import org.kontor.security.KontorUser;
+import org.kontor.ticket.Audit;
+import org.kontor.ticket.AuditEvent;
+import org.kontor.ticket.Channel;
+import org.kontor.ticket.Comment;
+import org.kontor.ticket.Patch;
+import org.kontor.ticket.Priority;
+import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketInput.CcInput;
+import org.kontor.ticket.TicketInput.CommentInput;
+import org.kontor.ticket.TicketInput.TicketChanges;
+import org.kontor.ticket.TicketPrivacy;
+import org.kontor.ticket.TicketService;
+import org.kontor.ticket.TicketStatus;
+import org.kontor.ticket.TicketType;
+import org.kontor.user.Actor;
+import org.kontor.user.User;
+import org.kontor.user.UserService;
+import org.kontor.visibility.AccessPolicy;
+import org.kontor.visibility.Viewer;
+import org.kontor.visibility.VisibleTickets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The ticket page: conversation (public replies and internal notes), requester and CCs, assignment, status,
+ * the privacy state with its reason, "Make private" where R17 allows it, the audit trail (V3), the composer
+ * (R12 default, R15 warning, K2 undo window), "View as requester" (K3) and "Schedule publication" (K1). Reads go through VisibleTickets,
+ * changes through TicketService.
+ */
+@Controller
+class TicketPage {
+    private static final int MAX_SHOWN = 100;
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final List<TicketStatus> SUBMIT_STATUSES =
+            List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD, TicketStatus.SOLVED);
+
+    private final VisibleTickets visible;
+    private final AccessPolicy policy;
+    private final TicketService tickets;
+    private final UserService users;
+    private final Directory directory;
+    private final MessageSource messages;
+    private final int undoSeconds;
+    private final ScheduledPublications publications;
+
+    TicketPage(VisibleTickets visible, AccessPolicy policy, TicketService tickets, UserService users, Directory directory,
+               MessageSource messages, @Value("${kontor.workspace.publish-undo-seconds:10}") int undoSeconds,
+               ScheduledPublications publications) {
+        this.publications = publications;
+        this.visible = visible;
+        this.policy = policy;
+        this.tickets = tickets;
+        this.users = users;
+        this.directory = directory;
+        this.messages = messages;
+        this.undoSeconds = undoSeconds;
+    }
+
+    public record CommentView(long id, String author, String when, String body, boolean isPublic, String madePrivateAt) {
+    }
+
+    public record AuditView(String author, String when, List<String> lines) {
+    }
+
+    /** What "Make private" may do on this ticket now (R16/R17), asked of TicketPrivacy. */
+    public record MakePrivateState(boolean allowed, String reasonKey) {
+    }
+
+    @GetMapping("/agent/tickets/{id}")
+    String show(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
+        Viewer viewer = policy.viewerFor(me.actor());
+        Ticket ticket = visible.ticket(viewer, id);
+        List<Comment> comments = visible.comments(viewer, id, page(), new Paging.Ordering(Paging.SortKey.ID, true), null).items();
+        List<Audit> audits = visible.audits(viewer, id, page(), new Paging.Ordering(Paging.SortKey.ID, true)).items();
+        Set<Long> ids = new HashSet<>(ticket.getCollaboratorIds());
+        ids.add(ticket.getRequesterId());
+        ids.add(ticket.getSubmitterId());
+        comments.forEach(c -> ids.add(c.getAuthorId()));
+        audits.forEach(a -> ids.add(a.getAuthorId()));
+        Map<Long, String> names = directory.names(ids);
+        Formats fmt = new Formats();
+
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("requester", users.find(ticket.getRequesterId()).map(directory::person).orElse(null));
+        model.addAttribute("ccs", directory.people(users.findAll(ticket.getCollaboratorIds())));
+        model.addAttribute("comments", comments.stream().map(c -> new CommentView(c.getId(), names.get(c.getAuthorId()),
+                fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(),
+                c.getMadePrivateAt() == null ? null : fmt.dateTime(c.getMadePrivateAt()))).toList());
+        model.addAttribute("audits", audits.stream().map(a -> new AuditView(names.get(a.getAuthorId()),
+                fmt.dateTime(a.getCreatedAt()), lines(a, names))).toList());
+        model.addAttribute("privacyReason", privacyReason(ticket.privacy()));
+        model.addAttribute("makePrivate", makePrivateState(ticket.privacy()));
+        model.addAttribute("defaultMode", ticket.isPublic() ? "public" : "internal");
+        model.addAttribute("undoSeconds", undoSeconds);
+        model.addAttribute("statuses", SUBMIT_STATUSES.stream().filter(s -> s != ticket.getStatus()).toList());
+        model.addAttribute("agents", directory.agents());
+        model.addAttribute("groups", directory.groups());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("types", TicketType.values());
+        model.addAttribute("tagsText", String.join(" ", ticket.getTags()));
+        publications.pending(id, me.actor()).ifPresent(p -> {
+            model.addAttribute("publication", p);
+            model.addAttribute("publicationAt", fmt.dateTime(p.getPublishAt()));
+            model.addAttribute("publicationInput", LOCAL_INPUT.format(p.getPublishAt().atZone(me.zone())));
+        });
+        model.addAttribute("zone", me.zone().getId());
+        return "agent/ticket";
+    }
+
+    @PostMapping("/agent/tickets/{id}")
+    String update(@AuthenticationPrincipal KontorUser me, @PathVariable long id,
+                  @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String mode,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) Long assigneeId,
+                  @RequestParam(required = false) Long groupId, @RequestParam(required = false) String priority,
+                  @RequestParam(required = false) String type, @RequestParam(required = false) String tags,
+                  @RequestParam(required = false) String addCc, RedirectAttributes redirect) {
+        visible.ticket(policy.viewerFor(me.actor()), id);
+        try {
+            CommentInput comment = body.isBlank() ? null
+                    : new CommentInput(body, null, mode.isBlank() ? null : "public".equals(mode), null);
+            List<CcInput> ccs = Forms.blankToNull(addCc) == null ? null : List.of(new CcInput(null, addCc.trim(), null, false));
+            TicketStatus newStatus = status == null ? null : TicketStatus.parse(status)
+                    .orElseThrow(() -> new InvalidInput("status", "Status: unknown"));
+            tickets.update(id, new TicketChanges(null, comment, null, null, Patch.of(assigneeId), null, Patch.of(groupId),
+                    null, newStatus, Patch.of(Priority.parse(priority).orElse(null)),
+                    Patch.of(TicketType.parse(type).orElse(null)), tags == null ? null : Forms.tags(tags), null, null,
+                    null, ccs, null, null, false, null, Channel.WEB), me.actor());
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput | RuleViolation | Forbidden e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+            redirect.addFlashAttribute("draft", body);
+        }
+        return "redirect:/agent/tickets/" + id;
+    }
+
+    /** K1: schedules (or changes) when the public reply of a private ticket is posted, in the agent's time zone. */
+    @PostMapping("/agent/tickets/{id}/publication")
+    String schedulePublication(@AuthenticationPrincipal KontorUser me, @PathVariable long id,
+                               @RequestParam(defaultValue = "") String publicationBody,
+                               @RequestParam(defaultValue = "") String publishAt, RedirectAttributes redirect) {
+        try {
+            Instant at;
+            try {
+                at = LocalDateTime.parse(publishAt).atZone(me.zone()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidInput("publish_at", "Publish at: choose a date and time");
+            }
+            publications.schedule(id, publicationBody, at, me.actor());
+            redirect.addFlashAttribute("scheduled", true);
+        } catch (InvalidInput | RuleViolation e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+        }
+        return "redirect:/agent/tickets/" + id;
+    }
+
+    @PostMapping("/agent/tickets/{id}/publication/cancel")
+    String cancelPublication(@AuthenticationPrincipal KontorUser me, @PathVariable long id, RedirectAttributes redirect) {
+        visible.ticket(policy.viewerFor(me.actor()), id);
+        publications.cancel(id, me.actor());
+        redirect.addFlashAttribute("publicationCancelled", true);
+        return "redirect:/agent/tickets/" + id;
+    }
+
+    /** R17: a public comment becomes an internal note; R16 may refuse, and the page says why. */
+    @PostMapping("/agent/tickets/{id}/comments/{commentId}/make-private")
+    String makePrivate(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long commentId,
+                       RedirectAttributes redirect) {
+        visible.comment(policy.viewerFor(me.actor()), id, commentId);
+        try {
+            tickets.makeCommentPrivate(id, commentId, me.actor());
+            redirect.addFlashAttribute("madePrivate", true);
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+        }
+        return "redirect:/agent/tickets/" + id;
+    }
+
+    /** K3: exactly what the requester sees, through the same access policy the Help Center and Requests API use. */
+    @GetMapping("/agent/tickets/{id}/as-requester")
+    String asRequester(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
+        Ticket ticket = visible.ticket(policy.viewerFor(me.actor()), id);
+        User requester = users.get(ticket.getRequesterId());
+        Viewer theirs = policy.endUserView(Actor.of(requester));
+        boolean canSee = visible.findTicket(theirs, id).isPresent();
+        List<Comment> seen = canSee
+                ? visible.comments(theirs, id, page(), new Paging.Ordering(Paging.SortKey.ID, true), null).items() : List.of();
+        Map<Long, String> names = directory.names(seen.stream().map(Comment::getAuthorId).toList());
+        Formats fmt = new Formats();
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("requesterName", requester.getName());
+        model.addAttribute("canSee", canSee);
+        model.addAttribute("comments", seen.stream().map(c -> new CommentView(c.getId(), names.get(c.getAuthorId()),
+                fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(), null)).toList());
+        return "agent/as-requester";
+    }
+
+    private static PageParams page() {
+        return new PageParams(false, 1, MAX_SHOWN, null, null);
+    }
+
+    private static String privacyReason(TicketPrivacy privacy) {
+        if (privacy.isPublic()) {
+            return privacy.wasMadePublicFromPrivate() ? "ws.privacy.reason.madePublic" : "ws.privacy.reason.public";
+        }
+        return privacy.publicCommentsEver() == 0 ? "ws.privacy.reason.createdPrivate" : "ws.privacy.reason.madePrivate";
+    }
+
+    private static MakePrivateState makePrivateState(TicketPrivacy privacy) {
+        if (!privacy.canCommentBeMadePrivate()) {
+            return new MakePrivateState(false, "ws.makePrivate.refusedR16");
+        }
+        return new MakePrivateState(true, privacy.makingCommentPrivateWouldHideTicket()
+                ? "ws.makePrivate.hidesTicket" : "ws.makePrivate.hidesComment");
+    }
+
+    /** V3: each audit's events in words; visibility changes named as such. */
+    private List<String> lines(Audit audit, Map<Long, String> names) {
+        List<String> out = new ArrayList<>();
+        for (AuditEvent e : audit.getEvents()) {
+            String field = e.getFieldName();
+            String line = switch (e.getType()) {
+                case COMMENT -> msg(Boolean.TRUE.equals(e.getIsPublic()) ? "ws.event.publicReply" : "ws.event.internalNote",
+                        String.valueOf(e.getCommentId()));
+                case COMMENT_PRIVACY_CHANGE -> msg("ws.event.commentMadePrivate", String.valueOf(e.getCommentId()));
+                case CREATE -> "is_public".equals(field) ? msg("ws.event.createdAs", visibility(e.value())) : null;
+                case CHANGE -> "is_public".equals(field)
+                        ? msg("ws.event.visibility", visibility(e.previousValue()), visibility(e.value()))
+                        : msg("ws.event.change", field, show(e.previousValue()), show(e.value()));
+            };
+            if (line != null) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private String visibility(Object value) {
+        return msg("true".equals(String.valueOf(value)) ? "ws.privacy.public" : "ws.privacy.private");
+    }
+
+    private static String show(Object value) {
+        return value == null ? "–" : Objects.toString(value);
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

@@ -67,14 +67,38 @@ class MailRenderer {
         this.settings = settings;
     }
 
-    /** Empty when the recipient may no longer see the ticket (it went private, they left it): nothing is sent. */
     Optional<OutgoingMail> render(Notification n) {
+        return render(n, new java.util.HashMap<>());
+    }
+
+    /**
+     * Empty when the recipient may no longer see the ticket (it went private, they left it): nothing is sent.
+     * {@code agentRenders} keeps what was rendered for agents in this delivery run: every agent gets the same text
+     * for the same change and language (e.g. "all agents"), so it is rendered once.
+     */
+    Optional<OutgoingMail> render(Notification n, Map<String, OutgoingMail> agentRenders) {
         Optional<User> recipient = users.find(n.getRecipientId());
         if (recipient.isEmpty() || recipient.get().getEmail() == null) {
             return Optional.empty();
         }
         User to = recipient.get();
         Viewer viewer = policy.viewerFor(Actor.of(to));
+        String key = viewer.agentView() ? n.getTicketId() + "/" + n.getAuditId() + "/" + n.getTriggerId() + "/" + n.getActionIndex()
+                + "/" + n.getLastCommentId() + "/" + localeOf(to) : null;
+        OutgoingMail same = key == null ? null : agentRenders.get(key);
+        if (same != null) {
+            return Optional.of(new OutgoingMail(n.getId(), same.ticketId(), settings.messageId(same.ticketId(), n.getId()),
+                    same.threadRoot(), same.from(), to.getEmail(), same.replyTo(), same.subject(), same.text(), same.html(),
+                    same.language()));
+        }
+        Optional<OutgoingMail> rendered = renderFresh(n, to, viewer);
+        if (key != null) {
+            rendered.ifPresent(m -> agentRenders.put(key, m));
+        }
+        return rendered;
+    }
+
+    private Optional<OutgoingMail> renderFresh(Notification n, User to, Viewer viewer) {
         Optional<Ticket> found = visible.findTicket(viewer, n.getTicketId());
         if (found.isEmpty()) {
             return Optional.empty();

@@ -75,6 +75,7 @@ public class NotificationDelivery implements SmartLifecycle {
     /** Sends every due notification; returns how many were handled. */
     int deliverDue() {
         int handled = 0;
+        java.util.Map<String, OutgoingMail> agentRenders = new java.util.HashMap<>();
         while (true) {
             Instant now = Instant.now();
             List<Long> due = notifications.findDue(now, Limit.of(BATCH));
@@ -86,7 +87,7 @@ public class NotificationDelivery implements SmartLifecycle {
                 Integer claimed = tx.execute(s -> notifications.claim(id, Instant.now(), Instant.now().plus(settings.claimLease)));
                 if (claimed != null && claimed == 1) {
                     claimedNow++;
-                    deliver(id);
+                    deliver(id, agentRenders);
                     handled++;
                 }
             }
@@ -96,7 +97,7 @@ public class NotificationDelivery implements SmartLifecycle {
         }
     }
 
-    private void deliver(long id) {
+    private void deliver(long id, java.util.Map<String, OutgoingMail> agentRenders) {
         Notification n;
         Optional<OutgoingMail> mail;
         try {
@@ -104,7 +105,7 @@ public class NotificationDelivery implements SmartLifecycle {
             if (n == null) {
                 return;
             }
-            mail = readOnly.execute(s -> renderer.render(n));
+            mail = readOnly.execute(s -> renderer.render(n, agentRenders));
         } catch (RuntimeException e) {
             log.warn("Notification {} could not be rendered: {}", id, e.toString());
             fail(id, attemptsOf(id), e);

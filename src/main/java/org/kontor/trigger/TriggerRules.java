@@ -51,7 +51,7 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
             Map.entry("current_via_id", EQUALITY));
 
     static final Set<String> ACTION_FIELDS = Set.of("notification_user", "notification_group", "status", "priority", "type",
-            "group_id", "assignee_id", "set_tags", "current_tags", "remove_tags");
+            "group_id", "assignee_id", "set_tags", "current_tags", "add_tags", "remove_tags");
 
     static final Set<String> RECIPIENTS = Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user", "all_agents");
 

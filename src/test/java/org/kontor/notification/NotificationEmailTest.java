@@ -72,7 +72,8 @@ class NotificationEmailTest extends IntegrationTest {
     }
 
     static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // Generous: in the whole suite, mail of earlier test classes (e.g. "all agents" of every request) may still be queued.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {

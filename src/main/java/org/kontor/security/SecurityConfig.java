@@ -40,6 +40,8 @@ class SecurityConfig {
                         .accessDeniedHandler((req, res, ex) ->
                                 ApiErrors.write(res, 403, "Forbidden", "You do not have access to this resource")))
                 .authorizeHttpRequests(a -> a
+                        // The knowledge base is public to read (published articles); writing is for agents.
+                        .requestMatchers(HttpMethod.GET, "/api/v2/help_center/**").permitAll()
                         // End users: their own view of tickets and their own profile.
                         .requestMatchers("/api/v2/requests", "/api/v2/requests/**").authenticated()
                         // Only numeric ids: "/users/*" would also open users/search, autocomplete and show_many.

@@ -69,6 +69,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**", "/css/**")
                         .permitAll()
+                        // The Help Center's public part: home, published articles, and search (articles only when anonymous).
+                        .requestMatchers(HttpMethod.GET, "/hc", "/hc/search", "/hc/articles/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());

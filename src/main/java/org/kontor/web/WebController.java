@@ -15,6 +15,10 @@ class WebController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal KontorUser me, Model model) {
+        if (!me.actor().isAgent()) {
+            // End users land in the Help Center after signing in.
+            return "redirect:/hc";
+        }
         model.addAttribute("name", me.name());
         model.addAttribute("role", me.actor().role().wire());
         return "home";

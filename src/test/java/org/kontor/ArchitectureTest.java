@@ -22,6 +22,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void webPagesUseUseCasesNotRepositories() {
+        noClasses().that().resideInAnyPackage("org.kontor.workspace..", "org.kontor.web..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .because("the agent workspace and admin pages call the same use cases and access policy as the API")
+                .check(KONTOR);
+    }
+
+    @Test
     void ticketDataIsReadOnlyThroughTheAccessPolicy() {
         noClasses().that().resideOutsideOfPackages("org.kontor.ticket", "org.kontor.visibility")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.kontor.ticket.TicketRepository")

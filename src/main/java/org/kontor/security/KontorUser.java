@@ -16,6 +16,8 @@ public final class KontorUser implements UserDetails {
     private final String name;
     private final String passwordHash;
     private final boolean enabled;
+    private final String locale;
+    private final String timeZone;
 
     KontorUser(User user) {
         this.actor = Actor.of(user);
@@ -23,6 +25,8 @@ public final class KontorUser implements UserDetails {
         this.name = user.getName();
         this.passwordHash = user.getPasswordHash();
         this.enabled = user.canSignIn();
+        this.locale = user.getLocale();
+        this.timeZone = user.getTimeZone();
     }
 
     public Actor actor() {
@@ -33,12 +37,29 @@ public final class KontorUser implements UserDetails {
         return name;
     }
 
+    /** The user's language tag ({@code de}, {@code en-US}); the web pages speak it. */
+    public String locale() {
+        return locale;
+    }
+
     static List<GrantedAuthority> authoritiesOf(Role role) {
         return switch (role) {
             case ADMIN -> List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_AGENT"));
             case AGENT -> List.of(new SimpleGrantedAuthority("ROLE_AGENT"));
             case END_USER -> List.of(new SimpleGrantedAuthority("ROLE_END_USER"));
         };
+    }
+
+    /** The user's time zone (IANA name); UTC when none or an unknown one is set. */
+    public java.time.ZoneId zone() {
+        if (timeZone != null) {
+            try {
+                return java.time.ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException e) {
+                // Zendesk-style names ("Berlin") are not IANA ids; show UTC rather than fail.
+            }
+        }
+        return java.time.ZoneOffset.UTC;
     }
 
     @Override

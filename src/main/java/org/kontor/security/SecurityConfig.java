@@ -1,5 +1,8 @@
 package org.kontor.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.kontor.api.ApiErrors;
 import org.kontor.user.UserService;
 import org.springframework.context.annotation.Bean;
@@ -7,14 +10,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two chains: the stateless REST API (HTTP Basic with password or API token, no cookies, no CSRF because
- * nothing rides on ambient credentials), and the web pages (session sign-in with CSRF protection).
+ * nothing rides on ambient credentials), and the web pages (session sign-in with CSRF protection, failed
+ * sign-ins throttled): {@code /agent/**} for agents and admins, {@code /admin/**} for admins, the Help Center
+ * {@code /hc/**} for anyone signed in.
  * Paths here have {@code .json} already stripped by the API's suffix filter.
  */
 @Configuration
@@ -54,6 +64,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v2/account/**").hasRole(ADMIN)
                         .requestMatchers("/api/v2/api_tokens", "/api/v2/api_tokens/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v2/users/*/password").hasRole(ADMIN)
+                        // Inbound email (issue 6): MTAs push with an admin's API token; support addresses are admin business.
+                        .requestMatchers("/api/v2/channels/email/**", "/api/v2/kontor/mailboxes", "/api/v2/kontor/mailboxes/**",
+                                "/api/v2/kontor/inbound_emails", "/api/v2/kontor/inbound_emails/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v2/organizations/**", "/api/v2/groups/**",
                                 "/api/v2/group_memberships/**", "/api/v2/organizations", "/api/v2/groups",
                                 "/api/v2/group_memberships").hasRole(AGENT)
@@ -65,15 +78,42 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**", "/css/**")
-                        .permitAll()
+                        .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**",
+                                "/css/**", "/js/**").permitAll()
+                        .requestMatchers("/agent", "/agent/**").hasRole(AGENT)
+                        .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         // The Help Center's public part: home, published articles, and search (articles only when anonymous).
                         .requestMatchers(HttpMethod.GET, "/hc", "/hc/search", "/hc/articles/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(landing())
+                        .failureHandler((req, res, ex) -> {
+                            throttle.failed(req.getRemoteAddr(), req.getParameter("username"));
+                            res.sendRedirect(req.getContextPath() + "/login?error");
+                        })
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::denied));
         return http.build();
+    }
+
+    /** After sign-in: the page that was asked for, otherwise "/", which sends each role to its area. */
+    private static SavedRequestAwareAuthenticationSuccessHandler landing() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+
+    /** An end user who opens agent or admin pages is sent to the Help Center; an agent on admin pages gets 403. */
+    private static void denied(HttpServletRequest req, HttpServletResponse res, AccessDeniedException ex) throws IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof KontorUser user && !user.actor().isAgent()) {
+            res.sendRedirect(req.getContextPath() + "/hc");
+            return;
+        }
+        res.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 }

@@ -3,7 +3,6 @@ package org.kontor.web;
 import org.kontor.security.KontorUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
@@ -13,14 +12,9 @@ class WebController {
         return "login";
     }
 
+    /** Each role lands in its area: agents and admins in the workspace, end users in the Help Center. */
     @GetMapping("/")
-    String home(@AuthenticationPrincipal KontorUser me, Model model) {
-        if (!me.actor().isAgent()) {
-            // End users land in the Help Center after signing in.
-            return "redirect:/hc";
-        }
-        model.addAttribute("name", me.name());
-        model.addAttribute("role", me.actor().role().wire());
-        return "home";
+    String home(@AuthenticationPrincipal KontorUser me) {
+        return me.actor().isAgent() ? "redirect:/agent" : "redirect:/hc";
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kontor.support.IntegrationTest;
 import org.kontor.user.User;
 
-/** Session sign-in for the web pages: CSRF-protected form, wrong passwords refused, English and German. */
+/** Session sign-in for the web pages: CSRF-protected form, wrong passwords refused, sign-out, English and German. */
 class SignInTest extends IntegrationTest {
 
     private Response loginPage(String language) {
@@ -42,9 +42,18 @@ class SignInTest extends IntegrationTest {
                 .formParam("password", "correct horse battery").formParam("_csrf", csrf(page)).redirects().follow(false).post("/login");
         assertThat(ok.statusCode()).isEqualTo(302);
         String session = ok.cookie("JSESSIONID");
-        Response home = anonymous().cookie("JSESSIONID", session).get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.asString()).contains("Welcome, Web Agent");
+        Response home = anonymous().cookie("JSESSIONID", session).redirects().follow(false).get("/");
+        assertThat(home.header("Location")).endsWith("/agent");
+        Response workspace = anonymous().cookie("JSESSIONID", session).get("/agent/views/your-unsolved");
+        assertThat(workspace.statusCode()).isEqualTo(200);
+        assertThat(workspace.asString()).contains("Web Agent").contains("+ Add");
+
+        Response workspacePage = anonymous().cookie("JSESSIONID", session).get("/agent/views/your-unsolved");
+        Response out = anonymous().cookie("JSESSIONID", session).formParam("_csrf", csrf(workspacePage))
+                .redirects().follow(false).post("/logout");
+        assertThat(out.header("Location")).endsWith("/login?logout");
+        Response afterSignOut = anonymous().cookie("JSESSIONID", session).redirects().follow(false).get("/agent");
+        assertThat(afterSignOut.header("Location")).endsWith("/login");
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.kontor.workspace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.group.Group;
+import org.kontor.group.GroupMembership;
+import org.kontor.group.GroupService;
+import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketStatus;
+import org.kontor.user.Actor;
+import org.kontor.visibility.AccessPolicy;
+import org.kontor.visibility.VisibleTickets;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/**
+ * The views (queues) of the side bar: filters over the tickets the agent may see, read through
+ * {@link VisibleTickets} like every other ticket read.
+ */
+@Component
+public class TicketViews {
+    static final int PAGE_SIZE = 25;
+    private static final List<TicketStatus> UNSOLVED =
+            List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD);
+    private static final Duration RECENT = Duration.ofDays(7);
+    /** Sortable columns: the key in the URL and the ticket attribute. */
+    static final List<Paging.SortKey> SORT_KEYS = List.of(Paging.SortKey.ID,
+            new Paging.SortKey("subject", "subject", false), new Paging.SortKey("status", "status", false),
+            new Paging.SortKey("priority", "priority", false), Paging.SortKey.CREATED_AT, Paging.SortKey.UPDATED_AT);
+
+    private final VisibleTickets tickets;
+    private final AccessPolicy policy;
+    private final GroupService groups;
+
+    TicketViews(VisibleTickets tickets, AccessPolicy policy, GroupService groups) {
+        this.tickets = tickets;
+        this.policy = policy;
+        this.groups = groups;
+    }
+
+    /** A view: {@code label} is a message key, or the group's name for a group queue ({@code labelIsName}). */
+    public record View(String key, String label, boolean labelIsName, Specification<Ticket> filter) {
+    }
+
+    public record CountedView(View view, long count) {
+    }
+
+    List<View> views(Actor agent) {
+        List<View> views = new ArrayList<>();
+        long me = agent.id();
+        views.add(new View("your-unsolved", "ws.view.yourUnsolved", false,
+                unsolved().and((root, q, cb) -> cb.equal(root.get("assigneeId"), me))));
+        views.add(new View("unassigned", "ws.view.unassigned", false,
+                unsolved().and((root, q, cb) -> cb.isNull(root.get("assigneeId")))));
+        for (GroupMembership m : groups.memberships(me, null, new PageParams(false, 1, 100, null, null),
+                new Paging.Ordering(Paging.SortKey.ID, true)).items()) {
+            Optional<Group> group = groups.findActive(m.getGroupId());
+            group.ifPresent(g -> views.add(new View("group-" + g.getId(), g.getName(), true,
+                    unsolved().and((root, q, cb) -> cb.equal(root.get("groupId"), g.getId())))));
+        }
+        views.add(new View("all-unsolved", "ws.view.allUnsolved", false, unsolved()));
+        views.add(new View("private", "ws.view.private", false,
+                (root, q, cb) -> cb.isFalse(root.get("privacy").get("isPublic"))));
+        views.add(new View("recent", "ws.view.recent", false,
+                (root, q, cb) -> cb.greaterThan(root.get("updatedAt"), Instant.now().minus(RECENT))));
+        return views;
+    }
+
+    List<CountedView> counted(Actor agent) {
+        return views(agent).stream().map(v -> new CountedView(v, tickets.count(policy.viewerFor(agent), v.filter()))).toList();
+    }
+
+    Optional<View> view(Actor agent, String key) {
+        return views(agent).stream().filter(v -> v.key().equals(key)).findFirst();
+    }
+
+    Paging.Result<Ticket> page(Actor agent, View view, int page, Paging.Ordering ordering) {
+        return tickets.tickets(policy.viewerFor(agent), view.filter(), new PageParams(false, page, PAGE_SIZE, null, null), ordering);
+    }
+
+    private static Specification<Ticket> unsolved() {
+        return (root, q, cb) -> root.get("status").in(UNSOLVED);
+    }
+}

@@ -50,6 +50,8 @@ class SecurityConfig {
                         .accessDeniedHandler((req, res, ex) ->
                                 ApiErrors.write(res, 403, "Forbidden", "You do not have access to this resource")))
                 .authorizeHttpRequests(a -> a
+                        // The knowledge base is public to read (published articles); writing is for agents.
+                        .requestMatchers(HttpMethod.GET, "/api/v2/help_center/**").permitAll()
                         // End users: their own view of tickets and their own profile.
                         .requestMatchers("/api/v2/requests", "/api/v2/requests/**").authenticated()
                         // Only numeric ids: "/users/*" would also open users/search, autocomplete and show_many.
@@ -82,6 +84,8 @@ class SecurityConfig {
                                 "/css/**", "/js/**").permitAll()
                         .requestMatchers("/agent", "/agent/**").hasRole(AGENT)
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
+                        // The Help Center's public part: home, published articles, and search (articles only when anonymous).
+                        .requestMatchers(HttpMethod.GET, "/hc", "/hc/search", "/hc/articles/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login")

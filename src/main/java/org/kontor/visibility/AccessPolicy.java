@@ -1,9 +1,11 @@
 package org.kontor.visibility;
 
-import jakarta.persistence.criteria.Subquery;
 import java.util.List;
 import org.kontor.organization.Organization;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.kontor.organization.OrganizationService;
+import org.kontor.search.TicketDocument;
 import org.kontor.ticket.Comment;
 import org.kontor.ticket.Ticket;
 import org.kontor.user.Actor;
@@ -77,6 +79,33 @@ public class AccessPolicy {
         return notDeleted.and(isPublic).and(reachable);
     }
 
+    /**
+     * The same decision as {@link #canSee(Viewer, Ticket)}, as a search-engine predicate over the ticket index,
+     * so search results, counts and pages contain only tickets the viewer may see (R11, R17, R19).
+     */
+    public PredicateFinalStep ticketSearchFilter(Viewer viewer, SearchPredicateFactory f) {
+        PredicateFinalStep notDeleted = f.match().field(TicketDocument.DELETED).matching(false);
+        if (viewer.agentView()) {
+            return notDeleted;
+        }
+        long me = viewer.userId();
+        var reachable = f.or().add(f.match().field(TicketDocument.REQUESTER).matching(me))
+                .add(f.match().field(TicketDocument.CCS).matching(me));
+        if (viewer.organizationSharesTickets() && viewer.organizationId() != null) {
+            reachable.add(f.match().field(TicketDocument.ORGANIZATION).matching(viewer.organizationId()));
+        }
+        return f.and(notDeleted, f.match().field(TicketDocument.IS_PUBLIC).matching(true), reachable);
+    }
+
+    /**
+     * V1: the ticket text a viewer's words may match: the subject and all comments for agents, the subject and
+     * public comments only for the end-user view, so a word only in an internal note finds nothing.
+     */
+    public List<String> ticketSearchTextFields(Viewer viewer) {
+        return viewer.agentView() ? List.of(TicketDocument.SUBJECT, TicketDocument.ALL_TEXT)
+                : List.of(TicketDocument.SUBJECT, TicketDocument.PUBLIC_TEXT);
+    }
+
     /** The comments of one ticket the viewer may read; the caller has checked the ticket with {@code canSee}. */
     public Specification<Comment> comments(Viewer viewer, Ticket ticket) {
         long ticketId = ticket.getId();
@@ -95,18 +124,6 @@ public class AccessPolicy {
         }
         Specification<Comment> onTickets = (root, q, cb) -> root.get("ticketId").in(visibleIds);
         return viewer.agentView() ? onTickets : onTickets.and(publicOnly());
-    }
-
-    /** Tickets with a comment the viewer may read containing the pattern (for search over comments). */
-    public Specification<Ticket> withReadableCommentLike(Viewer viewer, String lowerLikePattern) {
-        return (root, q, cb) -> {
-            Subquery<Long> matching = q.subquery(Long.class);
-            var c = matching.from(Comment.class);
-            var textMatches = cb.like(cb.lower(c.get("plainBody")), lowerLikePattern, '\\');
-            matching.select(c.get("ticketId")).where(viewer.agentView() ? textMatches
-                    : cb.and(textMatches, cb.isTrue(c.get("isPublic"))));
-            return root.get("id").in(matching);
-        };
     }
 
     private static Specification<Comment> publicOnly() {

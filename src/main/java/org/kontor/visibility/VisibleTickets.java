@@ -1,9 +1,7 @@
 package org.kontor.visibility;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
@@ -62,24 +60,6 @@ public class VisibleTickets {
 
     public long count(Viewer viewer, Specification<Ticket> filter) {
         return tickets.count(policy.tickets(viewer).and(filter));
-    }
-
-    /**
-     * Tickets whose subject or readable comments contain every word (the requests search until the search
-     * engine serves it). End users never match on words that appear only in internal notes (V1).
-     */
-    public Paging.Result<Ticket> search(Viewer viewer, String query, Specification<Ticket> filter, PageParams params,
-                                        Paging.Ordering ordering) {
-        List<Specification<Ticket>> words = new ArrayList<>();
-        for (String word : query.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            Specification<Ticket> subject = (root, q, cb) -> cb.like(cb.lower(root.get("subject")), pattern, '\\');
-            words.add(subject.or(policy.withReadableCommentLike(viewer, pattern)));
-        }
-        return Paging.fetch(tickets, policy.tickets(viewer).and(filter).and(Specification.allOf(words)), params, ordering);
     }
 
     public Paging.Result<Comment> comments(Viewer viewer, long ticketId, PageParams params, Paging.Ordering ordering,

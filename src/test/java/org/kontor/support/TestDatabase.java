@@ -26,8 +26,26 @@ public final class TestDatabase {
     public static synchronized Map<String, String> properties() {
         if (properties == null) {
             properties = kind().equals("postgresql") ? postgresql() : h2();
+            properties.put("kontor.search.index-dir", searchIndexDir());
         }
         return properties;
+    }
+
+    /** The search index of this JVM's test database: a fresh temporary directory, removed at exit. */
+    private static String searchIndexDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kontor-test-index-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var paths = java.nio.file.Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (java.io.IOException ignored) {
+                    // A leftover temporary directory is harmless.
+                }
+            }));
+            return dir.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> h2() {

@@ -15,6 +15,7 @@ import org.kontor.api.Paging;
 import org.kontor.common.NotFound;
 import org.kontor.common.RuleViolation;
 import org.kontor.organization.Organization;
+import org.kontor.search.SearchService;
 import org.kontor.support.IntegrationTest;
 import org.kontor.ticket.TicketInput.CommentInput;
 import org.kontor.ticket.TicketInput.NewTicket;
@@ -42,6 +43,8 @@ class TicketRulesModelTest extends IntegrationTest {
     TicketService tickets;
     @Autowired
     VisibleTickets visible;
+    @Autowired
+    SearchService search;
     @Autowired
     AccessPolicy policy;
 
@@ -343,7 +346,7 @@ class TicketRulesModelTest extends IntegrationTest {
                 continue;
             }
             ModelComment probe = t.comments.get(random.nextInt(t.comments.size()));
-            boolean found = visible.search(viewer, probe.word, Specification.unrestricted(), ALL, BY_ID).items().stream()
+            boolean found = search.requests(viewer, probe.word, List.of(), ALL, BY_ID).items().stream()
                     .anyMatch(x -> x.getId() == t.id);
             assertThat(found).as("V1: search by a word of comment %d (public=%s) on #%d as %s", probe.id, probe.isPublic, t.id,
                     p.user().getName()).isEqualTo(expected && probe.isPublic);

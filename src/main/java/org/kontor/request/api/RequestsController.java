@@ -11,6 +11,7 @@ import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.common.BadRequest;
+import org.kontor.search.SearchService;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Channel;
 import org.kontor.ticket.Comment;
@@ -49,9 +50,11 @@ class RequestsController {
     private final VisibleTickets visible;
     private final AccessPolicy policy;
     private final TicketService tickets;
+    private final SearchService search;
 
-    RequestsController(VisibleTickets visible, AccessPolicy policy, TicketService tickets) {
+    RequestsController(VisibleTickets visible, AccessPolicy policy, TicketService tickets, SearchService search) {
         this.visible = visible;
+        this.search = search;
         this.policy = policy;
         this.tickets = tickets;
     }
@@ -93,7 +96,7 @@ class RequestsController {
         }
         PageParams params = PageParams.offsetFrom(request);
         Viewer viewer = viewer(me);
-        Paging.Result<Ticket> page = visible.search(viewer, query, statusFilter(status), params,
+        Paging.Result<Ticket> page = search.requests(viewer, query, statuses(status), params,
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
         return Envelope.page("requests", jsonPage(page, viewer, me.actor()), request);
     }
@@ -104,10 +107,18 @@ class RequestsController {
     }
 
     private static Specification<Ticket> statusFilter(String status) {
-        if (status == null || status.isBlank()) {
+        List<TicketStatus> statuses = statuses(status);
+        if (statuses.isEmpty()) {
             return Specification.unrestricted();
         }
+        return (root, q, cb) -> root.get("status").in(statuses);
+    }
+
+    private static List<TicketStatus> statuses(String status) {
         List<TicketStatus> statuses = new ArrayList<>();
+        if (status == null || status.isBlank()) {
+            return statuses;
+        }
         for (String s : status.split(",")) {
             TicketStatus parsed = TicketStatus.parse(s).orElseThrow(() -> new BadRequest("Unknown status " + s.trim()));
             statuses.add(parsed);
@@ -116,7 +127,7 @@ class RequestsController {
                 statuses.add(TicketStatus.HOLD);
             }
         }
-        return (root, q, cb) -> root.get("status").in(statuses);
+        return statuses;
     }
 
     private Map<String, Object> page(KontorUser me, Specification<Ticket> filter, HttpServletRequest request) {

@@ -1,0 +1,199 @@
+package org.kontor.helpcenter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.kontor.common.Conflict;
+import org.kontor.common.Forbidden;
+import org.kontor.common.InvalidInput;
+import org.kontor.common.NotFound;
+import org.kontor.user.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The knowledge base's use cases. Agents write and see drafts; end users and anonymous visitors
+ * ({@code reader == null}) see published articles only, and a draft answers them 404.
+ */
+@Service
+@Transactional
+public class KnowledgeBase {
+    private final CategoryRepository categories;
+    private final SectionRepository sections;
+    private final ArticleRepository articles;
+    private final Clock clock = Clock.systemUTC();
+
+    KnowledgeBase(CategoryRepository categories, SectionRepository sections, ArticleRepository articles) {
+        this.categories = categories;
+        this.sections = sections;
+        this.articles = articles;
+    }
+
+    public record CategoryInput(String name, String description, String locale, Integer position) {
+    }
+
+    public record SectionInput(Long categoryId, String name, String description, String locale, Integer position) {
+    }
+
+    public record ArticleInput(Long sectionId, String title, String body, String locale, Boolean draft, Integer position) {
+    }
+
+    /** Whether the reader may see drafts and write: agents and admins. */
+    public static boolean isEditor(Actor reader) {
+        return reader != null && reader.isAgent();
+    }
+
+    private static void requireEditor(Actor actor) {
+        if (!isEditor(actor)) {
+            throw new Forbidden("Only agents can change the knowledge base");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return categories.findAllByOrderByPositionAscIdAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Category category(long id) {
+        return categories.findById(id).orElseThrow(NotFound::new);
+    }
+
+    public Category createCategory(CategoryInput in, Actor actor) {
+        requireEditor(actor);
+        Category c = new Category(required(in.name(), "name"), in.description(), locale(in.locale()),
+                in.position() == null ? 0 : in.position(), now());
+        return categories.save(c);
+    }
+
+    public Category updateCategory(long id, CategoryInput in, Actor actor) {
+        requireEditor(actor);
+        Category c = category(id);
+        c.change(in.name() == null ? c.getName() : required(in.name(), "name"),
+                in.description() == null ? c.getDescription() : in.description(),
+                in.locale() == null ? c.getLocale() : locale(in.locale()),
+                in.position() == null ? c.getPosition() : in.position(), now());
+        return c;
+    }
+
+    public void deleteCategory(long id, Actor actor) {
+        requireEditor(actor);
+        Category c = category(id);
+        if (sections.existsByCategoryId(id)) {
+            throw new Conflict("Category " + id + " still has sections; delete or move them first");
+        }
+        categories.delete(c);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Section> sections(Long categoryId) {
+        if (categoryId == null) {
+            return sections.findAllByOrderByPositionAscIdAsc();
+        }
+        category(categoryId);
+        return sections.findByCategoryIdOrderByPositionAscIdAsc(categoryId);
+    }
+
+    @Transactional(readOnly = true)
+    public Section section(long id) {
+        return sections.findById(id).orElseThrow(NotFound::new);
+    }
+
+    public Section createSection(SectionInput in, Actor actor) {
+        requireEditor(actor);
+        if (in.categoryId() == null) {
+            throw new InvalidInput("category_id", "Category: is required");
+        }
+        category(in.categoryId());
+        return sections.save(new Section(in.categoryId(), required(in.name(), "name"), in.description(),
+                locale(in.locale()), in.position() == null ? 0 : in.position(), now()));
+    }
+
+    public Section updateSection(long id, SectionInput in, Actor actor) {
+        requireEditor(actor);
+        Section s = section(id);
+        s.change(in.name() == null ? s.getName() : required(in.name(), "name"),
+                in.description() == null ? s.getDescription() : in.description(),
+                in.locale() == null ? s.getLocale() : locale(in.locale()),
+                in.position() == null ? s.getPosition() : in.position(), now());
+        return s;
+    }
+
+    public void deleteSection(long id, Actor actor) {
+        requireEditor(actor);
+        Section s = section(id);
+        if (articles.existsBySectionId(id)) {
+            throw new Conflict("Section " + id + " still has articles; delete or move them first");
+        }
+        sections.delete(s);
+    }
+
+    /** Articles of a section, or all; drafts only for editors. */
+    @Transactional(readOnly = true)
+    public List<Article> articles(Long sectionId, Actor reader) {
+        boolean editor = isEditor(reader);
+        if (sectionId == null) {
+            return editor ? articles.findAllByOrderByPositionAscIdAsc() : articles.findByDraftFalseOrderByPositionAscIdAsc();
+        }
+        section(sectionId);
+        return editor ? articles.findBySectionIdOrderByPositionAscIdAsc(sectionId)
+                : articles.findBySectionIdAndDraftFalseOrderByPositionAscIdAsc(sectionId);
+    }
+
+    /** One article; a draft answers 404 to readers who may not see drafts. */
+    @Transactional(readOnly = true)
+    public Article article(long id, Actor reader) {
+        return articles.findById(id).filter(a -> !a.isDraft() || isEditor(reader)).orElseThrow(NotFound::new);
+    }
+
+    public Article createArticle(ArticleInput in, Actor actor) {
+        requireEditor(actor);
+        if (in.sectionId() == null) {
+            throw new InvalidInput("section_id", "Section: is required");
+        }
+        section(in.sectionId());
+        return articles.save(new Article(in.sectionId(), actor.id(), required(in.title(), "title"), ArticleBody.of(in.body()),
+                locale(in.locale()), in.draft() != null && in.draft(), in.position() == null ? 0 : in.position(), now()));
+    }
+
+    public Article updateArticle(long id, ArticleInput in, Actor actor) {
+        requireEditor(actor);
+        Article a = article(id, actor);
+        long sectionId = in.sectionId() == null ? a.getSectionId() : section(in.sectionId()).getId();
+        a.change(sectionId, in.title() == null ? a.getTitle() : required(in.title(), "title"),
+                in.body() == null ? new ArticleBody(a.getBodyHtml(), a.getBodyText()) : ArticleBody.of(in.body()),
+                in.locale() == null ? a.getLocale() : locale(in.locale()),
+                in.draft() == null ? a.isDraft() : in.draft(),
+                in.position() == null ? a.getPosition() : in.position(), now());
+        return a;
+    }
+
+    public void deleteArticle(long id, Actor actor) {
+        requireEditor(actor);
+        articles.delete(article(id, actor));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, Character.toUpperCase(field.charAt(0)) + field.substring(1) + ": cannot be blank");
+        }
+        if (value.length() > 1000) {
+            throw new InvalidInput(field, field + ": is too long");
+        }
+        return value.strip();
+    }
+
+    private static String locale(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return "en-us";
+        }
+        if (!locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+            throw new InvalidInput("locale", "Locale: " + locale + " is not a locale");
+        }
+        return locale.toLowerCase(java.util.Locale.ROOT);
+    }
+}

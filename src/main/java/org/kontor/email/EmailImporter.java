@@ -16,6 +16,7 @@ import org.kontor.user.User;
 import org.kontor.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ public class EmailImporter {
     private static final Logger log = LoggerFactory.getLogger(EmailImporter.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_CCS = 48;
+    private static final int MAX_ATTEMPTS = 4;
     /** Creating the sender as an end user needs no one's permission; this actor only answers that role check. */
     private static final Actor INBOUND_MAIL = new Actor(0, Role.END_USER, null);
 
@@ -105,24 +107,31 @@ public class EmailImporter {
         }
         ParsedEmail mail = parsed;
         String reason = malformed;
-        try {
-            return tx.execute(status -> {
-                InboundEmail record = records.saveAndFlush(new InboundEmail(source.key(), source.mailboxId(), messageId,
-                        source.uidValidity(), source.uid(), raw.length, Instant.now()));
-                process(record, raw, mail, reason, source, false);
-                beforeCommit.run(record);
-                return Result.of(records.save(record), false);
-            });
-        } catch (DataIntegrityViolationException e) {
-            // Another poll or delivery recorded the same message meanwhile: it is theirs to import.
-            Optional<InboundEmail> other = existing(source, messageId);
-            if (other.isPresent()) {
-                return Result.of(other.get(), true);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    InboundEmail record = records.saveAndFlush(new InboundEmail(source.key(), source.mailboxId(), messageId,
+                            source.uidValidity(), source.uid(), raw.length, Instant.now()));
+                    process(record, raw, mail, reason, source, false);
+                    beforeCommit.run(record);
+                    return Result.of(records.save(record), false);
+                });
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                // Another poll or delivery recorded the same message meanwhile: it is theirs to import.
+                Optional<InboundEmail> other = existing(source, messageId);
+                if (other.isPresent()) {
+                    return Result.of(other.get(), true);
+                }
+                // A concurrent import created the same new sender or changed the same ticket: try again.
+                if (attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                log.warn("Inbound message {} quarantined after {} attempts: {}", messageId, attempt, e.toString());
+                return quarantine(raw, source, messageId, mail, describe(e));
+            } catch (RuntimeException e) {
+                log.warn("Inbound message {} quarantined: {}", messageId, e.toString());
+                return quarantine(raw, source, messageId, mail, describe(e));
             }
-            return quarantine(raw, source, messageId, mail, "Could not be stored: " + e.getMostSpecificCause().getMessage());
-        } catch (RuntimeException e) {
-            log.warn("Inbound message {} quarantined: {}", messageId, e.toString());
-            return quarantine(raw, source, messageId, mail, describe(e));
         }
     }
 
@@ -186,7 +195,7 @@ public class EmailImporter {
     }
 
     private static String describe(RuntimeException e) {
-        String message = e.getMessage();
+        String message = e instanceof DataIntegrityViolationException d ? d.getMostSpecificCause().getMessage() : e.getMessage();
         if (e instanceof org.kontor.common.InvalidInput invalid) {
             message = String.join("; ", invalid.errors().values().stream().flatMap(List::stream).toList());
         }

@@ -46,6 +46,8 @@ class InboundEmailTest extends IntegrationTest {
     ImapPoller poller;
     @Autowired
     AttachmentRepository attachments;
+    @Autowired
+    EmailImporter importer;
 
     private String support;
     private long mailboxId;
@@ -446,5 +448,29 @@ class InboundEmailTest extends IntegrationTest {
         assertThat(requestIds(user(from))).hasSize(1);
         JsonPath mailboxes = fixtures.asAdmin().get("/api/v2/kontor/mailboxes").then().statusCode(200).extract().jsonPath();
         assertThat(mailboxes.getList("mailboxes.findAll { it.address == '" + address + "' }.last_poll_at")).first().isNotNull();
+    }
+
+    @Test
+    void concurrentDeliveriesImportOnceAndANewSendersParallelMailsAllBecomeTickets() throws Exception {
+        String from = address("racer");
+        byte[] same = simple(from, "Raced", "The same message, delivered twice at once.");
+        byte[] other = simple(from, "Raced too", "Another message from the same new sender.");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<EmailImporter.Result> results = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<EmailImporter.Result>> deliveries = List.of(
+                    () -> importer.importMessage(same, EmailImporter.Source.ENDPOINT),
+                    () -> importer.importMessage(same, EmailImporter.Source.ENDPOINT),
+                    () -> importer.importMessage(other, EmailImporter.Source.ENDPOINT));
+            for (java.util.concurrent.Future<EmailImporter.Result> f : pool.invokeAll(deliveries)) {
+                results.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(results).extracting(EmailImporter.Result::status).containsOnly(InboundEmail.Status.IMPORTED);
+        assertThat(results.subList(0, 2)).extracting(EmailImporter.Result::duplicate).containsExactlyInAnyOrder(true, false);
+        assertThat(results.get(0).ticketId()).isEqualTo(results.get(1).ticketId());
+        assertThat(requestIds(user(from))).hasSize(2);
     }
 }

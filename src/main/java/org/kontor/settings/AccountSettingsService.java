@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class AccountSettingsService {
     static final String FIRST_COMMENT_PRIVATE = "tickets.is_first_comment_private_enabled";
+    static final String CALL_TICKETS_PRIVATE = "voice.call_tickets_private";
+    static final String REASSIGN_WHEN_OFFLINE = "routing.reassign_when_agent_offline";
     /** Every ticket creation reads the settings; a change through another Kontor instance shows after this long. */
     private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -56,6 +58,42 @@ public class AccountSettingsService {
             });
         }
         return read();
+    }
+
+    /** Issue 7's settings (voice, routing); read on each call, they are not on a hot path. */
+    @Transactional(readOnly = true)
+    public OperationsSettings operations() {
+        return new OperationsSettings(flag(CALL_TICKETS_PRIVATE, OperationsSettings.DEFAULTS.callTicketsPrivate()),
+                flag(REASSIGN_WHEN_OFFLINE, OperationsSettings.DEFAULTS.reassignWhenAgentOffline()));
+    }
+
+    /**
+     * Admins only. Call tickets can be set to start private only while private ticket creation is on (R8); if an
+     * admin later turns that off, call tickets start public again (see {@link #callTicketsStartPrivate()}).
+     */
+    @Transactional
+    public OperationsSettings updateOperations(Boolean callTicketsPrivate, Boolean reassignWhenAgentOffline, Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Forbidden("Only admins can change account settings");
+        }
+        if (Boolean.TRUE.equals(callTicketsPrivate) && !tickets().firstCommentPrivateEnabled()) {
+            throw new org.kontor.common.RuleViolation("R8", "call_tickets_private",
+                    "Call tickets can start private only while private ticket creation is on"
+                            + " (tickets.is_first_comment_private_enabled)");
+        }
+        if (callTicketsPrivate != null) {
+            set(CALL_TICKETS_PRIVATE, callTicketsPrivate);
+        }
+        if (reassignWhenAgentOffline != null) {
+            set(REASSIGN_WHEN_OFFLINE, reassignWhenAgentOffline);
+        }
+        return operations();
+    }
+
+    /** R8/R13: whether a new call ticket starts private right now. */
+    @Transactional(readOnly = true)
+    public boolean callTicketsStartPrivate() {
+        return operations().callTicketsPrivate() && tickets().firstCommentPrivateEnabled();
     }
 
     private TicketSettings read() {

@@ -1,6 +1,7 @@
 package org.kontor.ticket;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -32,6 +33,9 @@ public class Comment {
     private Channel viaChannel;
     @Column(updatable = false)
     private Instant createdAt;
+    /** The call of a voice comment (C1); null for every other comment. */
+    @Embedded
+    private VoiceCall voice;
 
     protected Comment() {
     }
@@ -45,6 +49,12 @@ public class Comment {
         this.isPublic = isPublic;
         this.viaChannel = via;
         this.createdAt = at;
+    }
+
+    Comment(long ticketId, long auditId, long authorId, CommentBody body, boolean isPublic, Channel via, Instant at,
+            VoiceCall voice) {
+        this(ticketId, auditId, authorId, body, isPublic, via, at);
+        this.voice = voice;
     }
 
     /** R18: one way only; there is no method that makes a comment public again. */
@@ -91,5 +101,14 @@ public class Comment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The call, when this is a voice comment (Zendesk's {@code VoiceComment}). */
+    public VoiceCall getVoice() {
+        return voice;
+    }
+
+    public boolean isVoice() {
+        return voice != null && voice.getViaId() != null;
     }
 }

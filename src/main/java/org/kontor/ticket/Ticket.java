@@ -150,6 +150,12 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
      * private ticket makes it public (R15), which is recorded and raised as {@link TicketEvents.TicketMadePublic}.
      */
     Comment addComment(Audit audit, Actor actor, long authorId, CommentBody body, Boolean requestedPublic, Channel via, Instant at) {
+        return addComment(audit, actor, authorId, body, requestedPublic, via, at, null);
+    }
+
+    /** As above, for a voice comment too: a call recorded on a private ticket is an internal note (R12). */
+    Comment addComment(Audit audit, Actor actor, long authorId, CommentBody body, Boolean requestedPublic, Channel via, Instant at,
+                       VoiceCall voice) {
         ensureChangeable();
         boolean isPublicComment = privacy.commentIsPublic(requestedPublic, actor.isAgent());
         if (description == null) {
@@ -162,7 +168,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
             registerEvent(new TicketEvents.TicketMadePublic(id, requesterId, actor.id()));
         }
         touch(at);
-        return new Comment(id, audit.getId(), authorId, body, isPublicComment, via, at);
+        return new Comment(id, audit.getId(), authorId, body, isPublicComment, via, at, voice);
     }
 
     void commentRecorded(Comment comment) {

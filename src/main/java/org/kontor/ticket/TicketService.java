@@ -37,9 +37,12 @@ public class TicketService {
     private final GroupService groups;
     private final AccountSettingsService settings;
     private final EntityManager entityManager;
+    private final List<TicketChangeHook> hooks;
 
     TicketService(TicketRepository tickets, CommentRepository comments, AuditRepository audits, UserService users,
-                  GroupService groups, AccountSettingsService settings, EntityManager entityManager) {
+                  GroupService groups, AccountSettingsService settings, EntityManager entityManager,
+                  List<TicketChangeHook> hooks) {
+        this.hooks = hooks;
         this.tickets = tickets;
         this.comments = comments;
         this.audits = audits;
@@ -62,6 +65,37 @@ public class TicketService {
     /** R1: an agent creates a ticket for any requester (themselves when none is given); R10 decides privacy. */
     @Transactional
     public Change create(NewTicket input, Actor actor) {
+        return create(input, null, actor);
+    }
+
+    /**
+     * C1: an answered call (or voicemail) becomes a ticket whose first comment is a voice comment; the ticket's
+     * visibility follows the first comment exactly as for any other create (R10).
+     */
+    @Transactional
+    public Change createCall(NewTicket input, VoiceCall call, Actor actor) {
+        return create(input, java.util.Objects.requireNonNull(call), actor);
+    }
+
+    /**
+     * C1/R12: a follow-up call on an existing ticket adds a voice comment whose visibility the ticket decides
+     * ({@link TicketPrivacy}): an internal note while the ticket is private.
+     */
+    @Transactional
+    public Change addCall(long ticketId, String body, Long authorId, VoiceCall call, Actor actor) {
+        requireAgent(actor);
+        Ticket ticket = tickets.findById(ticketId).filter(t -> !t.isDeleted()).orElseThrow(NotFound::new);
+        CommentBody commentBody = CommentBody.of(body, null);
+        long author = resolveAuthor(authorId, actor);
+        Instant now = Instant.now();
+        Audit audit = ticket.beginAudit(actor, Channel.VOICE, now);
+        entityManager.persist(audit);
+        Comment comment = addComment(ticket, audit, actor, author, commentBody, null, Channel.VOICE, now, call);
+        runHooks(ticket, audit, actor, false, List.of(comment), now);
+        return new Change(tickets.save(ticket), audit, List.of(comment));
+    }
+
+    private Change create(NewTicket input, VoiceCall call, Actor actor) {
         requireAgent(actor);
         CommentInput commentInput = requireComment(input.comment());
         CommentBody body = CommentBody.of(commentInput.body(), commentInput.htmlBody());
@@ -77,7 +111,7 @@ public class TicketService {
                 input.type(), requester.getId(), assigneeId, groupId, organizationId, input.externalId(),
                 input.via() == null ? Channel.API : input.via(), input.dueAt(), normalizeTags(input.tags()), ccs),
                 actor, firstCommentPublic, settings.tickets().firstCommentPrivateEnabled(), now);
-        return open(ticket, actor, authorId, body, firstCommentPublic, now);
+        return open(ticket, actor, authorId, body, firstCommentPublic, now, call);
     }
 
     /** An end user's own request: always a public ticket with them as requester. Agents may use it too. */
@@ -95,21 +129,28 @@ public class TicketService {
         Ticket ticket = new Ticket(new Ticket.NewTicketState(subject, null, null, null, requester.getId(), null, null,
                 requester.getOrganizationId(), null, input.via() == null ? Channel.API : input.via(), null, Set.of(), ccs),
                 actor, true, false, now);
-        return open(ticket, actor, actor.id(), body, true, now);
+        return open(ticket, actor, actor.id(), body, true, now, null);
     }
 
-    private Change open(Ticket ticket, Actor actor, long authorId, CommentBody body, boolean firstCommentPublic, Instant now) {
+    private Change open(Ticket ticket, Actor actor, long authorId, CommentBody body, boolean firstCommentPublic, Instant now,
+                        VoiceCall call) {
         tickets.save(ticket);
         Audit audit = ticket.beginAudit(actor, ticket.getVia(), now);
         entityManager.persist(audit);
         ticket.recordCreation(audit, actor);
-        Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now);
+        Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now, call);
+        runHooks(ticket, audit, actor, true, List.of(comment), now);
         return new Change(tickets.save(ticket), audit, List.of(comment));
     }
 
     private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
                                Boolean requestedPublic, Channel via, Instant now) {
-        Comment comment = comments.save(ticket.addComment(audit, actor, authorId, body, requestedPublic, via, now));
+        return addComment(ticket, audit, actor, authorId, body, requestedPublic, via, now, null);
+    }
+
+    private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
+                               Boolean requestedPublic, Channel via, Instant now, VoiceCall call) {
+        Comment comment = comments.save(ticket.addComment(audit, actor, authorId, body, requestedPublic, via, now, call));
         audit.commented(comment);
         ticket.commentRecorded(comment);
         return comment;
@@ -218,6 +259,7 @@ public class TicketService {
             entityManager.remove(audit);
             return new Change(ticket, null);
         }
+        runHooks(ticket, audit, actor, false, comment == null ? List.of() : List.of(comment), now);
         return new Change(tickets.save(ticket), audit, comment == null ? List.of() : List.of(comment));
     }
 
@@ -239,9 +281,10 @@ public class TicketService {
         if (ccs != null) {
             ticket.replaceCollaborators(ccs, audit, now);
         }
+        Comment written = null;
         if (body != null) {
             // End users never choose visibility: the comment follows the ticket (R12).
-            addComment(ticket, audit, actor, actor.id(), body, null, Channel.API, now);
+            written = addComment(ticket, audit, actor, actor.id(), body, null, Channel.API, now);
             if (!solve) {
                 ticket.reopenOnRequesterReply(audit, now);
             }
@@ -253,6 +296,7 @@ public class TicketService {
             entityManager.remove(audit);
             return new Change(ticket, null);
         }
+        runHooks(ticket, audit, actor, false, written == null ? List.of() : List.of(written), now);
         return new Change(tickets.save(ticket), audit);
     }
 
@@ -287,7 +331,19 @@ public class TicketService {
         Audit audit = ticket.beginAudit(actor, Channel.API, now);
         entityManager.persist(audit);
         ticket.makeCommentPrivate(comment, audit, actor, now);
+        runHooks(ticket, audit, actor, false, List.of(), now);
         return new Change(tickets.save(ticket), audit);
+    }
+
+    /** Business rules (triggers) and notifications, in this transaction: they commit or roll back with the change. */
+    private void runHooks(Ticket ticket, Audit audit, Actor actor, boolean created, List<Comment> written, Instant now) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        TicketUpdate update = new TicketUpdate(ticket, audit, actor, created, written, now);
+        for (TicketChangeHook hook : hooks) {
+            hook.afterChange(update);
+        }
     }
 
     @Transactional

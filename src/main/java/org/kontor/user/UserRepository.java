@@ -10,4 +10,6 @@ public interface UserRepository extends JpaRepository<User, Long>, JpaSpecificat
     Optional<User> findByExternalId(String externalId);
 
     boolean existsByRole(Role role);
+
+    java.util.List<User> findByPhoneDigitsOrderByIdAsc(String phoneDigits);
 }

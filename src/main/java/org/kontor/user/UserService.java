@@ -236,6 +236,16 @@ public class UserService {
         return id == null ? Optional.empty() : users.findById(id);
     }
 
+    /** R2/C1: the active user with this phone number, matched by its digits whatever the formatting (oldest first). */
+    @Transactional(readOnly = true)
+    public Optional<User> findByPhone(String phone) {
+        String digits = PhoneNumbers.digits(phone);
+        if (digits == null) {
+            return Optional.empty();
+        }
+        return users.findByPhoneDigitsOrderByIdAsc(digits).stream().filter(User::isActive).findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Optional<User> findByEmail(String email) {
         String normalized = User.normalizeEmail(email);

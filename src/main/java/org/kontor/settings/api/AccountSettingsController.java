@@ -6,6 +6,7 @@ import org.kontor.api.Envelope;
 import org.kontor.api.Json;
 import org.kontor.security.KontorUser;
 import org.kontor.settings.AccountSettingsService;
+import org.kontor.settings.OperationsSettings;
 import org.kontor.settings.TicketSettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class AccountSettingsController {
 
     @GetMapping
     Map<String, Object> show() {
-        return json(settings.tickets());
+        return json(settings.tickets(), settings.operations());
     }
 
     @PutMapping
@@ -35,12 +36,23 @@ class AccountSettingsController {
         JsonNode s = Json.root(body, "settings");
         JsonNode t = Json.object(s, "tickets");
         Boolean firstCommentPrivate = Json.bool(t, "is_first_comment_private_enabled");
-        return json(settings.updateTickets(firstCommentPrivate, me.actor()));
+        TicketSettings tickets = settings.updateTickets(firstCommentPrivate, me.actor());
+        JsonNode voice = Json.object(s, "voice");
+        JsonNode routing = Json.object(s, "routing");
+        Boolean callTicketsPrivate = Json.bool(voice, "call_tickets_private");
+        Boolean reassign = Json.bool(routing, "reassign_when_agent_offline");
+        OperationsSettings operations = callTicketsPrivate == null && reassign == null ? settings.operations()
+                : settings.updateOperations(callTicketsPrivate, reassign, me.actor());
+        return json(tickets, operations);
     }
 
-    private static Map<String, Object> json(TicketSettings t) {
+    private static Map<String, Object> json(TicketSettings t, OperationsSettings o) {
         Map<String, Object> tickets = new LinkedHashMap<>();
         tickets.put("is_first_comment_private_enabled", t.firstCommentPrivateEnabled());
-        return Envelope.of("settings", Map.of("tickets", tickets));
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("tickets", tickets);
+        all.put("voice", Map.of("call_tickets_private", o.callTicketsPrivate()));
+        all.put("routing", Map.of("reassign_when_agent_offline", o.reassignWhenAgentOffline()));
+        return Envelope.of("settings", all);
     }
 }

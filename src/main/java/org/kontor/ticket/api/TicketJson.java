@@ -10,6 +10,7 @@ import org.kontor.ticket.AuditEvent;
 import org.kontor.ticket.Channel;
 import org.kontor.ticket.Comment;
 import org.kontor.ticket.Ticket;
+import org.kontor.ticket.VoiceCall;
 
 /** Tickets, comments and audits in Zendesk's JSON shape, for agents. End users get request JSON instead. */
 public final class TicketJson {
@@ -60,10 +61,14 @@ public final class TicketJson {
     }
 
     public static Map<String, Object> via(Channel channel) {
+        return via(channel, null);
+    }
+
+    private static Map<String, Object> via(Channel channel, String rel) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("from", Map.of());
         source.put("to", Map.of());
-        source.put("rel", null);
+        source.put("rel", rel);
         Map<String, Object> via = new LinkedHashMap<>();
         via.put("channel", channel.wire());
         via.put("source", source);
@@ -74,7 +79,7 @@ public final class TicketJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.getId());
         // zendesk-java-client up to 1.5.0 cannot read a comment without its type.
-        m.put("type", "Comment");
+        m.put("type", c.isVoice() ? "VoiceComment" : "Comment");
         m.put("author_id", c.getAuthorId());
         m.put("body", c.getPlainBody());
         m.put("html_body", c.getHtmlBody());
@@ -82,10 +87,33 @@ public final class TicketJson {
         m.put("public", c.isPublic());
         m.put("attachments", List.of());
         m.put("audit_id", c.getAuditId());
-        m.put("via", via(c.getVia()));
+        m.put("via", c.isVoice() ? via(c.getVia(), c.getVoice().rel()) : via(c.getVia()));
         m.put("metadata", Map.of("system", Map.of(), "custom", Map.of()));
         m.put("created_at", Envelope.time(c.getCreatedAt()));
+        if (c.isVoice()) {
+            voice(m, c.getVoice());
+        }
         return m;
+    }
+
+    /** Zendesk's VoiceComment: the call in {@code data}, plus the formatted numbers. */
+    private static void voice(Map<String, Object> m, VoiceCall call) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("via_id", call.getViaId());
+        data.put("from", call.getFrom());
+        data.put("to", call.getTo());
+        data.put("recording_url", call.getRecordingUrl());
+        data.put("started_at", Envelope.time(call.getStartedAt()));
+        data.put("call_duration", call.getCallDuration());
+        data.put("answered_by_id", call.getAnsweredById());
+        data.put("transcription_text", call.getTranscriptionText());
+        data.put("transcription_status", call.getTranscriptionText() == null ? null : "completed");
+        data.put("location", call.getLocation());
+        data.put("outbound", call.isOutbound());
+        m.put("data", data);
+        m.put("formatted_from", call.getFrom());
+        m.put("formatted_to", call.getTo());
+        m.put("transcription_visible", call.getTranscriptionText() != null);
     }
 
     public static Map<String, Object> audit(Audit a, Map<Long, Comment> comments) {
@@ -109,7 +137,7 @@ public final class TicketJson {
         switch (e.getType()) {
             case COMMENT -> {
                 m.put("id", e.getCommentId());
-                m.put("type", "Comment");
+                m.put("type", comment != null && comment.isVoice() ? "VoiceComment" : "Comment");
                 m.put("author_id", comment == null ? null : comment.getAuthorId());
                 m.put("body", comment == null ? null : comment.getPlainBody());
                 m.put("html_body", comment == null ? null : comment.getHtmlBody());

@@ -432,7 +432,16 @@ class InboundEmailTest extends IntegrationTest {
     void theScheduledTaskPollsEnabledMailboxes() throws Exception {
         String address = Fixtures.unique("auto-") + "@support.example";
         greenMail.setUser(address, address, "secret");
-        createMailbox(address, null, true);
+        long scheduled = createMailbox(address, null, true);
+        try {
+            pollScheduled(address);
+        } finally {
+            // Leave no enabled mailbox behind: this GreenMail stops with the class, the shared context lives on.
+            fixtures.asAdmin().delete("/api/v2/kontor/mailboxes/" + scheduled).then().statusCode(204);
+        }
+    }
+
+    private void pollScheduled(String address) throws Exception {
         String from = address("scheduled");
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", "127.0.0.1");

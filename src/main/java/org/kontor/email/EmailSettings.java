@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailSettings {
     final String mailDomain;
-    final String replyLocalPart;
+    /** Kontor's own sending addresses (outbound From and Reply-To without its +id tag): mail from them is a loop. */
+    final String fromAddress;
+    final String replyAddress;
     final int maxMessageBytes;
     final int maxAttachmentBytes;
     final int senderRateLimit;
@@ -16,18 +18,29 @@ class EmailSettings {
     final int maxMessagesPerPoll;
 
     EmailSettings(@Value("${kontor.mail.domain:kontor.local}") String mailDomain,
-                  @Value("${kontor.mail.reply-local-part:support}") String replyLocalPart,
+                  @Value("${kontor.mail.from:}") String from,
+                  @Value("${kontor.mail.reply-to:}") String replyTo,
                   @Value("${kontor.email.max-message-bytes:26214400}") int maxMessageBytes,
                   @Value("${kontor.email.max-attachment-bytes:10485760}") int maxAttachmentBytes,
                   @Value("${kontor.email.sender-rate-limit:30}") int senderRateLimit,
                   @Value("${kontor.email.sender-rate-window:PT10M}") Duration senderRateWindow,
                   @Value("${kontor.email.max-messages-per-poll:500}") int maxMessagesPerPoll) {
         this.mailDomain = mailDomain;
-        this.replyLocalPart = replyLocalPart;
+        // The same defaults as outbound notifications (notification.MailSettings): support@domain, support+id{ticket_id}@domain.
+        this.fromAddress = address(from.isBlank() ? "support@" + mailDomain : from);
+        this.replyAddress = TicketReference.withoutPlusTag(address(replyTo.isBlank() ? "support+id{ticket_id}@" + mailDomain
+                : replyTo).replace("{ticket_id}", "0"));
         this.maxMessageBytes = maxMessageBytes;
         this.maxAttachmentBytes = maxAttachmentBytes;
         this.senderRateLimit = senderRateLimit;
         this.senderRateWindow = senderRateWindow;
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    /** The address part of "Name <address>". */
+    private static String address(String value) {
+        int lt = value.indexOf('<');
+        int gt = value.indexOf('>', lt + 1);
+        return (lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : value).trim().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -20,4 +20,9 @@ interface InboundEmailRepository extends JpaRepository<InboundEmail, Long> {
     List<InboundEmail> findAllByOrderByIdDesc(Pageable page);
 
     long countByStatus(InboundEmail.Status status);
+
+    /** Received mail outlives its mailbox: the record keeps its source ("imap:{id}") but no longer points at it. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update InboundEmail e set e.mailboxId = null where e.mailboxId = :mailboxId")
+    int detachFromMailbox(long mailboxId);
 }

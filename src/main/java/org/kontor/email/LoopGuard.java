@@ -62,8 +62,8 @@ final class LoopGuard {
         if (references.isOwnMessageId(mail.messageId())) {
             return Optional.of("loop: Kontor's own Message-ID " + mail.messageId());
         }
-        if (mail.header("X-Kontor-Ticket") != null) {
-            return Optional.of("loop: a message Kontor sent (X-Kontor-Ticket)");
+        if (mail.header("X-Kontor-Ticket-Id") != null) {
+            return Optional.of("loop: a message Kontor sent (X-Kontor-Ticket-Id)");
         }
         return Optional.empty();
     }

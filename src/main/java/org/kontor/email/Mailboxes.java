@@ -23,11 +23,13 @@ public class Mailboxes {
     private static final long CACHE_MILLIS = 5_000;
 
     private final MailboxRepository mailboxes;
+    private final InboundEmailRepository received;
     private final GroupService groups;
     private volatile Snapshot snapshot;
 
-    Mailboxes(MailboxRepository mailboxes, GroupService groups) {
+    Mailboxes(MailboxRepository mailboxes, InboundEmailRepository received, GroupService groups) {
         this.mailboxes = mailboxes;
+        this.received = received;
         this.groups = groups;
     }
 
@@ -101,6 +103,7 @@ public class Mailboxes {
     public void delete(long id, Actor actor) {
         requireAdmin(actor);
         Mailbox mailbox = mailboxes.findById(id).orElseThrow(NotFound::new);
+        received.detachFromMailbox(id);
         mailboxes.delete(mailbox);
         snapshot = null;
     }

@@ -42,7 +42,7 @@ public final class MimeParser {
     private static final Session SESSION;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final List<String> LOOP_HEADERS = List.of("auto-submitted", "precedence", "x-autoreply", "x-autorespond",
-            "x-auto-response-suppress", "list-id", "x-loop", "x-kontor-ticket", "content-type");
+            "x-auto-response-suppress", "list-id", "x-loop", "x-kontor-ticket-id", "content-type");
 
     static {
         Properties p = new Properties();

@@ -46,6 +46,8 @@ class InboundEmailTest extends IntegrationTest {
     ImapPoller poller;
     @Autowired
     AttachmentRepository attachments;
+    @Autowired
+    EmailImporter importer;
 
     private String support;
     private long mailboxId;
@@ -430,7 +432,16 @@ class InboundEmailTest extends IntegrationTest {
     void theScheduledTaskPollsEnabledMailboxes() throws Exception {
         String address = Fixtures.unique("auto-") + "@support.example";
         greenMail.setUser(address, address, "secret");
-        createMailbox(address, null, true);
+        long scheduled = createMailbox(address, null, true);
+        try {
+            pollScheduled(address);
+        } finally {
+            // Leave no enabled mailbox behind: this GreenMail stops with the class, the shared context lives on.
+            fixtures.asAdmin().delete("/api/v2/kontor/mailboxes/" + scheduled).then().statusCode(204);
+        }
+    }
+
+    private void pollScheduled(String address) throws Exception {
         String from = address("scheduled");
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", "127.0.0.1");
@@ -446,5 +457,29 @@ class InboundEmailTest extends IntegrationTest {
         assertThat(requestIds(user(from))).hasSize(1);
         JsonPath mailboxes = fixtures.asAdmin().get("/api/v2/kontor/mailboxes").then().statusCode(200).extract().jsonPath();
         assertThat(mailboxes.getList("mailboxes.findAll { it.address == '" + address + "' }.last_poll_at")).first().isNotNull();
+    }
+
+    @Test
+    void concurrentDeliveriesImportOnceAndANewSendersParallelMailsAllBecomeTickets() throws Exception {
+        String from = address("racer");
+        byte[] same = simple(from, "Raced", "The same message, delivered twice at once.");
+        byte[] other = simple(from, "Raced too", "Another message from the same new sender.");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<EmailImporter.Result> results = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<EmailImporter.Result>> deliveries = List.of(
+                    () -> importer.importMessage(same, EmailImporter.Source.ENDPOINT),
+                    () -> importer.importMessage(same, EmailImporter.Source.ENDPOINT),
+                    () -> importer.importMessage(other, EmailImporter.Source.ENDPOINT));
+            for (java.util.concurrent.Future<EmailImporter.Result> f : pool.invokeAll(deliveries)) {
+                results.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(results).extracting(EmailImporter.Result::status).containsOnly(InboundEmail.Status.IMPORTED);
+        assertThat(results.subList(0, 2)).extracting(EmailImporter.Result::duplicate).containsExactlyInAnyOrder(true, false);
+        assertThat(results.get(0).ticketId()).isEqualTo(results.get(1).ticketId());
+        assertThat(requestIds(user(from))).hasSize(2);
     }
 }

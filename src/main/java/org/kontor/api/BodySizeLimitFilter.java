@@ -17,14 +17,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Answers 413 for API bodies above {@code kontor.api.max-body-bytes}, declared or streamed. */
+/**
+ * Answers 413 for API bodies above {@code kontor.api.max-body-bytes}, declared or streamed. The inbound email
+ * endpoint takes whole messages with attachments, up to {@code kontor.email.max-message-bytes}.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
-    private final long maxBytes;
+    private static final String INBOUND_EMAIL = "/api/v2/channels/email/inbound";
+    private final long defaultMaxBytes;
+    private final long maxMessageBytes;
 
-    BodySizeLimitFilter(@Value("${kontor.api.max-body-bytes}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    BodySizeLimitFilter(@Value("${kontor.api.max-body-bytes}") long maxBytes,
+                        @Value("${kontor.email.max-message-bytes:26214400}") long maxMessageBytes) {
+        this.defaultMaxBytes = maxBytes;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -35,6 +42,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long maxBytes = path.equals(INBOUND_EMAIL) || path.equals(INBOUND_EMAIL + ".json") ? maxMessageBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ApiErrors.write(response, 413, "RequestTooLarge", "The request body is larger than " + maxBytes + " bytes");
             return;

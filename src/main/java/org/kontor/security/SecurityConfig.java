@@ -62,6 +62,9 @@ class SecurityConfig {
                         .requestMatchers("/api/v2/account/**").hasRole(ADMIN)
                         .requestMatchers("/api/v2/api_tokens", "/api/v2/api_tokens/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v2/users/*/password").hasRole(ADMIN)
+                        // Inbound email (issue 6): MTAs push with an admin's API token; support addresses are admin business.
+                        .requestMatchers("/api/v2/channels/email/**", "/api/v2/kontor/mailboxes", "/api/v2/kontor/mailboxes/**",
+                                "/api/v2/kontor/inbound_emails", "/api/v2/kontor/inbound_emails/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v2/organizations/**", "/api/v2/groups/**",
                                 "/api/v2/group_memberships/**", "/api/v2/organizations", "/api/v2/groups",
                                 "/api/v2/group_memberships").hasRole(AGENT)

@@ -37,9 +37,12 @@ public class TicketService {
     private final GroupService groups;
     private final AccountSettingsService settings;
     private final EntityManager entityManager;
+    private final List<TicketChangeHook> hooks;
 
     TicketService(TicketRepository tickets, CommentRepository comments, AuditRepository audits, UserService users,
-                  GroupService groups, AccountSettingsService settings, EntityManager entityManager) {
+                  GroupService groups, AccountSettingsService settings, EntityManager entityManager,
+                  List<TicketChangeHook> hooks) {
+        this.hooks = hooks;
         this.tickets = tickets;
         this.comments = comments;
         this.audits = audits;
@@ -88,6 +91,7 @@ public class TicketService {
         Audit audit = ticket.beginAudit(actor, Channel.VOICE, now);
         entityManager.persist(audit);
         Comment comment = addComment(ticket, audit, actor, author, commentBody, null, Channel.VOICE, now, call);
+        runHooks(ticket, audit, actor, false, List.of(comment), now);
         return new Change(tickets.save(ticket), audit, List.of(comment));
     }
 
@@ -135,6 +139,7 @@ public class TicketService {
         entityManager.persist(audit);
         ticket.recordCreation(audit, actor);
         Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now, call);
+        runHooks(ticket, audit, actor, true, List.of(comment), now);
         return new Change(tickets.save(ticket), audit, List.of(comment));
     }
 
@@ -254,6 +259,7 @@ public class TicketService {
             entityManager.remove(audit);
             return new Change(ticket, null);
         }
+        runHooks(ticket, audit, actor, false, comment == null ? List.of() : List.of(comment), now);
         return new Change(tickets.save(ticket), audit, comment == null ? List.of() : List.of(comment));
     }
 
@@ -275,9 +281,10 @@ public class TicketService {
         if (ccs != null) {
             ticket.replaceCollaborators(ccs, audit, now);
         }
+        Comment written = null;
         if (body != null) {
             // End users never choose visibility: the comment follows the ticket (R12).
-            addComment(ticket, audit, actor, actor.id(), body, null, Channel.API, now);
+            written = addComment(ticket, audit, actor, actor.id(), body, null, Channel.API, now);
             if (!solve) {
                 ticket.reopenOnRequesterReply(audit, now);
             }
@@ -289,6 +296,7 @@ public class TicketService {
             entityManager.remove(audit);
             return new Change(ticket, null);
         }
+        runHooks(ticket, audit, actor, false, written == null ? List.of() : List.of(written), now);
         return new Change(tickets.save(ticket), audit);
     }
 
@@ -323,7 +331,19 @@ public class TicketService {
         Audit audit = ticket.beginAudit(actor, Channel.API, now);
         entityManager.persist(audit);
         ticket.makeCommentPrivate(comment, audit, actor, now);
+        runHooks(ticket, audit, actor, false, List.of(), now);
         return new Change(tickets.save(ticket), audit);
+    }
+
+    /** Business rules (triggers) and notifications, in this transaction: they commit or roll back with the change. */
+    private void runHooks(Ticket ticket, Audit audit, Actor actor, boolean created, List<Comment> written, Instant now) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        TicketUpdate update = new TicketUpdate(ticket, audit, actor, created, written, now);
+        for (TicketChangeHook hook : hooks) {
+            hook.afterChange(update);
+        }
     }
 
     @Transactional

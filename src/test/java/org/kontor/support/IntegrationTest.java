@@ -26,6 +26,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.properties().forEach((key, value) -> registry.add(key, () -> value));
+        TestMail.properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeEach

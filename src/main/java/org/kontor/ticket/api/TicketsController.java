@@ -48,8 +48,11 @@ class TicketsController {
     private final VisibleTickets visible;
     private final AccessPolicy policy;
     private final UserService users;
+    private final List<AuditEventSource> eventSources;
 
-    TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users) {
+    TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
+                      List<AuditEventSource> eventSources) {
+        this.eventSources = eventSources;
         this.tickets = tickets;
         this.visible = visible;
         this.policy = policy;
@@ -203,11 +206,33 @@ class TicketsController {
         Paging.Result<Audit> page = visible.audits(viewer(me), id, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
                         List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)));
-        return Envelope.page("audits", page.map(a -> audit(a, me)), request);
+        Map<String, Object> body = Envelope.page("audits", page.map(a -> audit(a, me)), request);
+        addEvents(id, page.items().stream().map(Audit::getId).toList(), (List<?>) body.get("audits"));
+        return body;
+    }
+
+    /** Events other features record about an audit (Notification events), appended to its events. */
+    @SuppressWarnings("unchecked")
+    private void addEvents(long ticketId, List<Long> auditIds, List<?> audits) {
+        if (eventSources.isEmpty() || auditIds.isEmpty()) {
+            return;
+        }
+        for (AuditEventSource source : eventSources) {
+            Map<Long, List<Map<String, Object>>> extra = source.eventsFor(ticketId, auditIds);
+            for (Object a : audits) {
+                Map<String, Object> audit = (Map<String, Object>) a;
+                List<Map<String, Object>> more = extra.get((Long) audit.get("id"));
+                if (more != null) {
+                    ((List<Map<String, Object>>) audit.get("events")).addAll(more);
+                }
+            }
+        }
     }
 
     @GetMapping("/api/v2/tickets/{id}/audits/{auditId}")
     Map<String, Object> showAudit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long auditId) {
-        return Envelope.of("audit", audit(visible.audit(viewer(me), id, auditId), me));
+        Map<String, Object> audit = audit(visible.audit(viewer(me), id, auditId), me);
+        addEvents(id, List.of(auditId), List.of(audit));
+        return Envelope.of("audit", audit);
     }
 }

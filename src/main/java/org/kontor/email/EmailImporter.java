@@ -1,0 +1,350 @@
+package org.kontor.email;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.kontor.ticket.CommentBody;
+import org.kontor.ticket.EmailTickets;
+import org.kontor.user.Actor;
+import org.kontor.user.Role;
+import org.kontor.user.User;
+import org.kontor.user.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports one raw message, exactly once: the message's record (unique per source and Message-ID, and per IMAP
+ * UIDVALIDITY+UID) is written in the same transaction as the ticket change, so a repeated delivery, an
+ * overlapping poll or a restart mid-import finds the record and changes nothing. Messages that must not change
+ * tickets are recorded as skipped; messages that cannot be imported are quarantined with their raw bytes.
+ */
+@Service
+public class EmailImporter {
+    private static final Logger log = LoggerFactory.getLogger(EmailImporter.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_CCS = 48;
+    /** Creating the sender as an end user needs no one's permission; this actor only answers that role check. */
+    private static final Actor INBOUND_MAIL = new Actor(0, Role.END_USER, null);
+
+    private final InboundEmailRepository records;
+    private final AttachmentRepository attachments;
+    private final Mailboxes mailboxes;
+    private final EmailTickets tickets;
+    private final UserService users;
+    private final EmailSettings settings;
+    private final TicketReference references;
+    private final LoopGuard guard;
+    private final TransactionTemplate tx;
+
+    EmailImporter(InboundEmailRepository records, AttachmentRepository attachments, Mailboxes mailboxes, EmailTickets tickets,
+                  UserService users, EmailSettings settings, PlatformTransactionManager transactions) {
+        this.records = records;
+        this.attachments = attachments;
+        this.mailboxes = mailboxes;
+        this.tickets = tickets;
+        this.users = users;
+        this.settings = settings;
+        this.references = new TicketReference(settings.mailDomain);
+        this.guard = new LoopGuard(references, settings.senderRateLimit, settings.senderRateWindow);
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Where a message came from: the endpoint, or an IMAP mailbox with the message's UID. */
+    public record Source(String key, Long mailboxId, Long uidValidity, Long uid) {
+        public static final Source ENDPOINT = new Source("endpoint", null, null, null);
+
+        static Source imap(long mailboxId, long uidValidity, long uid) {
+            return new Source("imap:" + mailboxId, mailboxId, uidValidity, uid);
+        }
+    }
+
+    public record Result(long recordId, InboundEmail.Status status, Long ticketId, Long commentId, String reason, boolean duplicate) {
+        static Result of(InboundEmail e, boolean duplicate) {
+            return new Result(e.getId(), e.getStatus(), e.getTicketId(), e.getCommentId(), e.getReason(), duplicate);
+        }
+    }
+
+    /**
+     * Runs inside the import transaction after the ticket change and before the commit; tests use it to simulate
+     * a crash at the worst moment.
+     */
+    @FunctionalInterface
+    interface BeforeCommit {
+        BeforeCommit NONE = record -> {
+        };
+
+        void run(InboundEmail record);
+    }
+
+    public Result importMessage(byte[] raw, Source source) {
+        return importMessage(raw, source, BeforeCommit.NONE);
+    }
+
+    Result importMessage(byte[] raw, Source source, BeforeCommit beforeCommit) {
+        ParsedEmail parsed = null;
+        String malformed = null;
+        try {
+            parsed = MimeParser.parse(raw);
+        } catch (MimeParser.MalformedMessage e) {
+            malformed = e.getMessage();
+        }
+        String messageId = parsed != null ? parsed.messageId() : MimeParser.messageIdOf(raw);
+        Optional<InboundEmail> known = existing(source, messageId);
+        if (known.isPresent()) {
+            return Result.of(known.get(), true);
+        }
+        ParsedEmail mail = parsed;
+        String reason = malformed;
+        try {
+            return tx.execute(status -> {
+                InboundEmail record = records.saveAndFlush(new InboundEmail(source.key(), source.mailboxId(), messageId,
+                        source.uidValidity(), source.uid(), raw.length, Instant.now()));
+                process(record, raw, mail, reason, source, false);
+                beforeCommit.run(record);
+                return Result.of(records.save(record), false);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // Another poll or delivery recorded the same message meanwhile: it is theirs to import.
+            Optional<InboundEmail> other = existing(source, messageId);
+            if (other.isPresent()) {
+                return Result.of(other.get(), true);
+            }
+            return quarantine(raw, source, messageId, mail, "Could not be stored: " + e.getMostSpecificCause().getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Inbound message {} quarantined: {}", messageId, e.toString());
+            return quarantine(raw, source, messageId, mail, describe(e));
+        }
+    }
+
+    /** An admin's retry of a skipped or quarantined message: imported now, whatever the loop checks said. */
+    public Result retry(long recordId) {
+        InboundEmail first = records.findById(recordId).orElseThrow(org.kontor.common.NotFound::new);
+        if (first.getStatus() == InboundEmail.Status.IMPORTED || first.getRaw() == null) {
+            return Result.of(first, true);
+        }
+        byte[] raw = first.getRaw();
+        Source source = new Source(first.getSource(), first.getMailboxId(), first.getUidValidity(), first.getUid());
+        ParsedEmail parsed = null;
+        String malformed = null;
+        try {
+            parsed = MimeParser.parse(raw);
+        } catch (MimeParser.MalformedMessage e) {
+            malformed = e.getMessage();
+        }
+        ParsedEmail mail = parsed;
+        String reason = malformed;
+        try {
+            return tx.execute(status -> {
+                InboundEmail record = records.findById(recordId).orElseThrow(org.kontor.common.NotFound::new);
+                process(record, raw, mail, reason, source, true);
+                return Result.of(records.save(record), false);
+            });
+        } catch (RuntimeException e) {
+            return tx.execute(status -> {
+                InboundEmail record = records.findById(recordId).orElseThrow(org.kontor.common.NotFound::new);
+                record.quarantined(describe(e), raw, Instant.now());
+                return Result.of(records.save(record), false);
+            });
+        }
+    }
+
+    private Optional<InboundEmail> existing(Source source, String messageId) {
+        Optional<InboundEmail> byId = records.findBySourceAndMessageId(source.key(), messageId);
+        if (byId.isPresent() || source.uid() == null) {
+            return byId;
+        }
+        return records.findBySourceAndUidValidityAndUid(source.key(), source.uidValidity(), source.uid());
+    }
+
+    private Result quarantine(byte[] raw, Source source, String messageId, ParsedEmail mail, String reason) {
+        try {
+            return tx.execute(status -> {
+                InboundEmail record = new InboundEmail(source.key(), source.mailboxId(), messageId, source.uidValidity(),
+                        source.uid(), raw.length, Instant.now());
+                if (mail != null) {
+                    record.describe(mail.from().email(), mail.subject());
+                } else {
+                    String[] described = MimeParser.bestEffortFromAndSubject(raw);
+                    record.describe(described[0], described[1]);
+                }
+                record.quarantined(reason, raw, Instant.now());
+                return Result.of(records.saveAndFlush(record), false);
+            });
+        } catch (DataIntegrityViolationException e) {
+            return existing(source, messageId).map(r -> Result.of(r, true)).orElseThrow(() -> e);
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        if (e instanceof org.kontor.common.InvalidInput invalid) {
+            message = String.join("; ", invalid.errors().values().stream().flatMap(List::stream).toList());
+        }
+        return "Import failed: " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private void process(InboundEmail record, byte[] raw, ParsedEmail mail, String malformed, Source source, boolean force) {
+        Instant now = Instant.now();
+        if (mail == null) {
+            String[] described = MimeParser.bestEffortFromAndSubject(raw);
+            record.describe(described[0], described[1]);
+            record.quarantined("Malformed MIME: " + malformed, raw, now);
+            return;
+        }
+        record.describe(mail.from().email(), mail.subject());
+        if (raw.length > settings.maxMessageBytes) {
+            record.quarantined("Oversized: " + raw.length + " bytes, more than the limit of " + settings.maxMessageBytes
+                    + " (kontor.email.max-message-bytes)", raw, now);
+            return;
+        }
+        Set<String> supportAddresses = new java.util.HashSet<>(mailboxes.addresses());
+        supportAddresses.add(replyAddress());
+        if (!force) {
+            Optional<String> auto = guard.autoGenerated(mail, supportAddresses);
+            if (auto.isPresent()) {
+                record.skipped(auto.get(), raw, now);
+                return;
+            }
+            if (!guard.allow(mail.from().email())) {
+                record.skipped(guard.rateReason(mail.from().email()), raw, now);
+                return;
+            }
+        }
+        User sender = users.findOrCreateRequester(mail.from().name(), mail.from().email(), null, null, INBOUND_MAIL);
+        if (sender.isSuspended() || !sender.isActive()) {
+            record.quarantined("The sender " + mail.from().email() + " is suspended or deleted", raw, now);
+            return;
+        }
+        Set<Long> ccs = ccs(mail, sender, supportAddresses);
+        List<String> notes = new ArrayList<>();
+        EmailTickets.Result result = null;
+        for (long ticketId : threadCandidates(mail, supportAddresses)) {
+            EmailTickets.Result reply = tickets.reply(ticketId, replyBody(mail), sender, ccs);
+            if (reply.outcome() == EmailTickets.ReplyOutcome.COMMENTED) {
+                result = reply;
+                break;
+            }
+            if (reply.outcome() == EmailTickets.ReplyOutcome.CLOSED) {
+                notes.add("follow-up of closed ticket #" + ticketId);
+                break;
+            }
+            if (reply.outcome() == EmailTickets.ReplyOutcome.NOT_A_PARTICIPANT) {
+                notes.add("the sender is not a participant of ticket #" + ticketId + ": opened a ticket of their own");
+                break;
+            }
+        }
+        if (result == null) {
+            result = tickets.open(subjectOf(mail), newTicketBody(mail), sender, ccs, mailboxes.groupFor(recipients(mail), source.mailboxId()));
+        }
+        storeAttachments(mail, result, notes, now);
+        record.imported(result.ticketId(), result.commentId(), notes.isEmpty() ? null : String.join("; ", notes), now);
+    }
+
+    private void storeAttachments(ParsedEmail mail, EmailTickets.Result result, List<String> notes, Instant now) {
+        for (ParsedEmail.Part part : mail.attachments()) {
+            if (part.content().length > settings.maxAttachmentBytes) {
+                notes.add("attachment " + part.fileName() + " (" + part.content().length + " bytes) not stored: larger than "
+                        + settings.maxAttachmentBytes + " bytes");
+                continue;
+            }
+            attachments.save(new Attachment(result.ticketId(), result.commentId(), part, now));
+        }
+    }
+
+    /** In-Reply-To and References (Kontor's Message-IDs, then earlier imported mail), the +id address, the subject token. */
+    private List<Long> threadCandidates(ParsedEmail mail, Set<String> supportAddresses) {
+        Set<Long> candidates = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>(mail.references());
+        if (mail.inReplyTo() != null) {
+            ids.remove(mail.inReplyTo());
+            ids.add(mail.inReplyTo());
+        }
+        references.fromMessageIds(ids).ifPresent(candidates::add);
+        if (!ids.isEmpty()) {
+            candidates.addAll(records.ticketsOfMessages(ids, PageRequest.of(0, 1)));
+        }
+        for (String address : recipients(mail)) {
+            String base = TicketReference.withoutPlusTag(address);
+            if (supportAddresses.contains(base) || base.equals(replyAddress())) {
+                TicketReference.fromAddress(address).ifPresent(candidates::add);
+            }
+        }
+        TicketReference.fromSubject(mail.subject()).ifPresent(candidates::add);
+        return new ArrayList<>(candidates);
+    }
+
+    /** The Reply-To address of Kontor's notifications, without its +id tag. */
+    private String replyAddress() {
+        return settings.replyLocalPart.toLowerCase(Locale.ROOT) + "@" + references.domain();
+    }
+
+    private static List<String> recipients(ParsedEmail mail) {
+        List<String> result = new ArrayList<>();
+        mail.deliveredTo().forEach(a -> result.add(a.email()));
+        mail.to().forEach(a -> result.add(a.email()));
+        mail.cc().forEach(a -> result.add(a.email()));
+        return result;
+    }
+
+    /** Cc: addresses become CCs (end users), never a support address (nor Kontor's reply address) or the sender. */
+    private Set<Long> ccs(ParsedEmail mail, User sender, Set<String> supportAddresses) {
+        Set<Long> result = new LinkedHashSet<>();
+        for (ParsedEmail.Address cc : mail.cc()) {
+            String email = cc.email().toLowerCase(Locale.ROOT);
+            String base = TicketReference.withoutPlusTag(email);
+            if (result.size() >= MAX_CCS || !EMAIL.matcher(email).matches() || supportAddresses.contains(base)
+                    || base.equals(replyAddress()) || email.equals(sender.getEmail())) {
+                continue;
+            }
+            result.add(users.findOrCreateRequester(cc.name(), email, null, null, INBOUND_MAIL).getId());
+        }
+        return result;
+    }
+
+    private static String subjectOf(ParsedEmail mail) {
+        if (mail.subject() != null && !mail.subject().isBlank()) {
+            return mail.subject().length() > 1000 ? mail.subject().substring(0, 1000) : mail.subject();
+        }
+        String text = mail.text() != null ? mail.text().strip() : "";
+        return text.isEmpty() ? "(no subject)" : text.lines().findFirst().map(l -> l.length() > 80 ? l.substring(0, 80) : l).orElse("(no subject)");
+    }
+
+    private static CommentBody newTicketBody(ParsedEmail mail) {
+        return body(mail.text(), mail.html());
+    }
+
+    /** A reply without its quoted history: the plain part when there is one, else the trimmed HTML. */
+    private static CommentBody replyBody(ParsedEmail mail) {
+        if (mail.text() != null && !mail.text().isBlank()) {
+            return body(QuotedText.trimPlain(mail.text()), null);
+        }
+        return body(null, QuotedText.trimHtml(mail.html()));
+    }
+
+    private static CommentBody body(String text, String html) {
+        if (html != null && !html.isBlank() && html.length() <= CommentBody.MAX_LENGTH) {
+            return CommentBody.of(null, html);
+        }
+        if (text != null && !text.isBlank()) {
+            String plain = text.length() > CommentBody.MAX_LENGTH - 20 ? text.substring(0, CommentBody.MAX_LENGTH - 20) + "\n[…]" : text;
+            return CommentBody.of(plain, null);
+        }
+        if (html != null && !html.isBlank()) {
+            String plain = org.jsoup.Jsoup.parse(html).text();
+            if (!plain.isBlank()) {
+                return CommentBody.of(plain.length() > CommentBody.MAX_LENGTH - 20 ? plain.substring(0, CommentBody.MAX_LENGTH - 20) + " […]" : plain, null);
+            }
+        }
+        return CommentBody.of("(no text)", null);
+    }
+}

@@ -1,0 +1,169 @@
+package org.kontor.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Limit;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox after commit, on its own thread (never the request's): woken right after a change commits,
+ * and polling every {@code kontor.mail.poll-interval} for retries and for mail left pending by a restart. Each row
+ * is claimed with a conditional update, so several Kontor instances never send the same row at once; a failed send
+ * is retried with exponential back-off and keeps its Message-ID, so a retry after a crash is recognisably the same
+ * message.
+ */
+@Component
+public class NotificationDelivery implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
+    private static final int BATCH = 20;
+
+    private final NotificationRepository notifications;
+    private final MailRenderer renderer;
+    private final MailSettings settings;
+    private final MailTransport transport;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    NotificationDelivery(NotificationRepository notifications, MailRenderer renderer, MailSettings settings,
+                         ObjectProvider<JavaMailSender> smtp, DeveloperMailbox mailbox, PlatformTransactionManager transactions) {
+        this.notifications = notifications;
+        this.renderer = renderer;
+        this.settings = settings;
+        JavaMailSender sender = smtp.getIfAvailable();
+        this.transport = sender != null ? new SmtpMailTransport(sender) : mailbox;
+        this.tx = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** "smtp" or "developer-mailbox". */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /** Asks for a delivery run soon; runs requested while one is going coalesce into one more. */
+    void nudge() {
+        ScheduledExecutorService e = executor;
+        if (e != null && wanted.compareAndSet(false, true)) {
+            e.execute(this::runSafely);
+        }
+    }
+
+    private void runSafely() {
+        wanted.set(false);
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            log.warn("Notification delivery run failed; the next run retries: {}", e.toString());
+        }
+    }
+
+    /** Sends every due notification; returns how many were handled. */
+    int deliverDue() {
+        int handled = 0;
+        while (true) {
+            Instant now = Instant.now();
+            List<Long> due = notifications.findDue(now, Limit.of(BATCH));
+            if (due.isEmpty()) {
+                return handled;
+            }
+            int claimedNow = 0;
+            for (Long id : due) {
+                Integer claimed = tx.execute(s -> notifications.claim(id, Instant.now(), Instant.now().plus(settings.claimLease)));
+                if (claimed != null && claimed == 1) {
+                    claimedNow++;
+                    deliver(id);
+                    handled++;
+                }
+            }
+            if (claimedNow == 0) {
+                return handled;
+            }
+        }
+    }
+
+    private void deliver(long id) {
+        Notification n;
+        Optional<OutgoingMail> mail;
+        try {
+            n = notifications.findById(id).orElse(null);
+            if (n == null) {
+                return;
+            }
+            mail = readOnly.execute(s -> renderer.render(n));
+        } catch (RuntimeException e) {
+            log.warn("Notification {} could not be rendered: {}", id, e.toString());
+            fail(id, attemptsOf(id), e);
+            return;
+        }
+        if (mail == null || mail.isEmpty()) {
+            tx.executeWithoutResult(s -> notifications.cancelled(id, "The recipient can no longer see the ticket (R11, V2)"));
+            return;
+        }
+        try {
+            transport.send(mail.get());
+        } catch (Exception e) {
+            fail(id, n.getAttempts() + 1, e);
+            return;
+        }
+        tx.executeWithoutResult(s -> notifications.delivered(id, Instant.now(), mail.get().messageId(), mail.get().to()));
+    }
+
+    private int attemptsOf(long id) {
+        return notifications.findById(id).map(x -> x.getAttempts() + 1).orElse(1);
+    }
+
+    private void fail(long id, int attempts, Exception e) {
+        boolean giveUp = attempts >= settings.maxAttempts;
+        Instant next = Instant.now().plus(settings.backoff(attempts));
+        String error = String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        log.info("Notification {} attempt {} failed ({}); {}", id, attempts, error, giveUp ? "giving up" : "retrying at " + next);
+        tx.executeWithoutResult(s -> notifications.failed(id, giveUp ? Notification.FAILED : Notification.PENDING, next,
+                error.length() > 2000 ? error.substring(0, 2000) : error));
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kontor-mail");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = settings.pollInterval.toMillis();
+        executor.scheduleWithFixedDelay(this::runSafely, ms, ms, TimeUnit.MILLISECONDS);
+        log.info("Notification delivery started: {} (polling every {} ms)", transport.name(), ms);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            e.shutdownNow();
+            try {
+                e.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

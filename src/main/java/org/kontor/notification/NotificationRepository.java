@@ -1,0 +1,42 @@
+package org.kontor.notification;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface NotificationRepository extends JpaRepository<Notification, Long> {
+    @Query("select n.id from Notification n where (n.status = 'pending' and n.nextAttemptAt <= :now)"
+            + " or (n.status = 'sending' and n.claimedUntil < :now) order by n.nextAttemptAt, n.id")
+    List<Long> findDue(@Param("now") Instant now, Limit limit);
+
+    /** Claims one row for sending; 0 when another worker (or instance) has it. Cluster-safe by the WHERE clause. */
+    @Modifying
+    @Query("update Notification n set n.status = 'sending', n.claimedUntil = :until where n.id = :id and"
+            + " ((n.status = 'pending' and n.nextAttemptAt <= :now) or (n.status = 'sending' and n.claimedUntil < :now))")
+    int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
+
+    @Modifying
+    @Query("update Notification n set n.status = 'delivered', n.deliveredAt = :at, n.attempts = n.attempts + 1,"
+            + " n.messageId = :messageId, n.recipientEmail = :email, n.lastError = null, n.claimedUntil = null where n.id = :id")
+    int delivered(@Param("id") long id, @Param("at") Instant at, @Param("messageId") String messageId, @Param("email") String email);
+
+    @Modifying
+    @Query("update Notification n set n.status = :status, n.attempts = n.attempts + 1, n.nextAttemptAt = :next,"
+            + " n.lastError = :error, n.claimedUntil = null where n.id = :id")
+    int failed(@Param("id") long id, @Param("status") String status, @Param("next") Instant next, @Param("error") String error);
+
+    @Modifying
+    @Query("update Notification n set n.status = 'cancelled', n.lastError = :reason, n.claimedUntil = null where n.id = :id")
+    int cancelled(@Param("id") long id, @Param("reason") String reason);
+
+    List<Notification> findByTicketIdOrderByIdAsc(long ticketId);
+
+    List<Notification> findByAuditIdInOrderByIdAsc(Collection<Long> auditIds);
+
+    long countByStatusIn(Collection<String> statuses);
+}

@@ -1,0 +1,450 @@
+package org.kontor.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kontor.group.Group;
+import org.kontor.support.Fixtures;
+import org.kontor.support.IntegrationTest;
+import org.kontor.user.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The inbound email channel end to end: mail sent over SMTP to a GreenMail server, fetched by Kontor over IMAP
+ * (or pushed to the MIME endpoint), and what agents and end users then see through the API.
+ */
+class InboundEmailTest extends IntegrationTest {
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+            .withPerMethodLifecycle(false);
+
+    @Value("${kontor.mail.domain:kontor.local}")
+    String domain;
+    @Autowired
+    ImapPoller poller;
+    @Autowired
+    AttachmentRepository attachments;
+
+    private String support;
+    private long mailboxId;
+    private Group group;
+
+    @BeforeEach
+    void supportMailbox() {
+        support = Fixtures.unique("help-") + "@support.example";
+        greenMail.setUser(support, support, "secret");
+        group = fixtures.group("Email");
+        mailboxId = createMailbox(support, group.getId(), false);
+    }
+
+    private long createMailbox(String address, Long groupId, boolean enabled) {
+        Map<String, Object> mailbox = new HashMap<>();
+        mailbox.put("address", address);
+        mailbox.put("group_id", groupId);
+        mailbox.put("host", "127.0.0.1");
+        mailbox.put("port", greenMail.getImap().getPort());
+        mailbox.put("security", "none");
+        mailbox.put("username", address);
+        mailbox.put("password", "secret");
+        mailbox.put("folder", "INBOX");
+        mailbox.put("after_import", "mark_seen");
+        mailbox.put("poll_interval", "PT5S");
+        mailbox.put("enabled", enabled);
+        return fixtures.asAdmin().body(Map.of("mailbox", mailbox)).post("/api/v2/kontor/mailboxes")
+                .then().statusCode(201).body("mailbox.password", equalTo(null)).extract().jsonPath().getLong("mailbox.id");
+    }
+
+    private Map<String, String> values(String from) {
+        Map<String, String> v = new HashMap<>();
+        v.put("FROM", from);
+        v.put("TO", support);
+        v.put("DOMAIN", domain);
+        v.put("UNIQUE", Fixtures.unique("m"));
+        return v;
+    }
+
+    /** Sends the raw message over SMTP with the support mailbox as envelope recipient, whatever its headers say. */
+    private void smtp(byte[] raw) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
+        p.setProperty("mail.smtp.localhost", "localhost");
+        Session session = Session.getInstance(p);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw)) {
+            @Override
+            protected void updateMessageID() {
+                // keep the corpus Message-ID: threading and idempotency depend on it
+            }
+        };
+        Transport.send(message, new Address[] {new InternetAddress(support)});
+    }
+
+    private ImapPoller.PollResult poll() {
+        return poller.poll(mailboxId, EmailImporter.BeforeCommit.NONE, true);
+    }
+
+    private byte[] simple(String from, String subject, String body) {
+        return ("From: " + from + "\r\nTo: " + support + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + Fixtures.unique("s")
+                + "@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String address(String name) {
+        return Fixtures.unique(name + "-") + "@customer.example";
+    }
+
+    private User user(String email) {
+        return fixtures.users().findByEmail(email).orElseThrow();
+    }
+
+    private JsonPath ticket(long id) {
+        return fixtures.asAdmin().get("/api/v2/tickets/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private List<Map<String, Object>> comments(long id) {
+        return fixtures.asAdmin().get("/api/v2/tickets/" + id + "/comments").then().statusCode(200).extract().jsonPath().getList("comments");
+    }
+
+    private List<Integer> requestIds(User user) {
+        return fixtures.as(user).get("/api/v2/requests").then().statusCode(200).extract().jsonPath().getList("requests.id");
+    }
+
+    private long newTicketByMail(String from, String subject) throws Exception {
+        smtp(simple(from, subject, "Please help with " + subject));
+        assertThat(poll().imported()).isEqualTo(1);
+        List<Integer> ids = requestIds(user(from));
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
+    }
+
+    @Test
+    void newEmailCreatesAPublicTicketWithRequesterAndCcs_R10() throws Exception {
+        String from = address("juergen");
+        Map<String, String> v = values(from);
+        v.put("CC1", address("anna"));
+        v.put("CC2", address("bob"));
+        smtp(Corpus.load("multipart-alternative.eml", v));
+
+        ImapPoller.PollResult result = poll();
+
+        assertThat(result.imported()).isEqualTo(1);
+        User requester = user(from);
+        assertThat(requester.getName()).isEqualTo("Jürgen Müller");
+        List<Integer> requests = requestIds(requester);
+        assertThat(requests).hasSize(1);
+        long id = requests.get(0);
+        JsonPath t = ticket(id);
+        assertThat(t.getBoolean("ticket.is_public")).isTrue();
+        assertThat(t.getString("ticket.via.channel")).isEqualTo("email");
+        assertThat(t.getString("ticket.subject")).isEqualTo("Drucker im 2. Stock druckt leere Seiten – dringend");
+        assertThat(t.getLong("ticket.group_id")).isEqualTo(group.getId());
+        User anna = user(v.get("CC1"));
+        User bob = user(v.get("CC2"));
+        assertThat(t.getList("ticket.collaborator_ids", Long.class)).containsExactlyInAnyOrder(anna.getId(), bob.getId());
+        assertThat(fixtures.users().findByEmail(support)).as("the support address never becomes a user or CC").isEmpty();
+        // R19: the CCs see the request; the requester sees its sanitised first comment.
+        assertThat(fixtures.as(anna).get("/api/v2/requests/ccd").then().statusCode(200).extract().jsonPath().getList("requests.id"))
+                .contains((int) id);
+        String html = fixtures.as(requester).get("/api/v2/requests/" + id + "/comments").then().statusCode(200)
+                .extract().jsonPath().getString("comments[0].html_body");
+        assertThat(html).contains("<b>2. Stock</b>").doesNotContain("<script");
+    }
+
+    @Test
+    void replyThreadsByInReplyToAndLosesTheQuotedHistory() throws Exception {
+        String from = address("jane");
+        long id = newTicketByMail(from, "Printer prints blank pages");
+        Map<String, String> v = values(from);
+        v.put("TICKET", String.valueOf(id));
+        smtp(Corpus.load("gmail-reply.eml", v));
+
+        assertThat(poll().imported()).isEqualTo(1);
+
+        assertThat(requestIds(user(from))).containsExactly((int) id);
+        List<Map<String, Object>> comments = comments(id);
+        assertThat(comments).hasSize(2);
+        assertThat(comments.get(1).get("public")).isEqualTo(true);
+        assertThat((String) comments.get(1).get("plain_body")).isEqualTo("Thanks, the new toner fixed it.");
+    }
+
+    @Test
+    void replyThreadsBySubjectToken() throws Exception {
+        String from = address("peter");
+        long id = newTicketByMail(from, "Zugang zum Portal");
+        Map<String, String> v = values(from);
+        v.put("TICKET", String.valueOf(id));
+        smtp(Corpus.load("outlook-reply.eml", v));
+
+        assertThat(poll().imported()).isEqualTo(1);
+
+        List<Map<String, Object>> comments = comments(id);
+        assertThat(comments).hasSize(2);
+        assertThat((String) comments.get(1).get("plain_body")).contains("Vielen Dank für die schnelle Hilfe!").doesNotContain("zurückgesetzt");
+        assertThat(requestIds(user(from))).containsExactly((int) id);
+    }
+
+    @Test
+    void replyThreadsByTheReplyToPlusAddress() throws Exception {
+        String from = address("sam");
+        long id = newTicketByMail(from, "Serial number needed");
+        Map<String, String> v = values(from);
+        v.put("TICKET", String.valueOf(id));
+        smtp(Corpus.load("plus-address-reply.eml", v));
+
+        assertThat(poll().imported()).isEqualTo(1);
+
+        List<Map<String, Object>> comments = comments(id);
+        assertThat(comments).hasSize(2);
+        assertThat(comments.get(1).get("plain_body")).isEqualTo("Here is the serial number: SN-4711.");
+    }
+
+    @Test
+    void anyEmailCommentOnAPrivateTicketIsAnInternalNoteAndTheTicketStaysPrivate_R12() throws Exception {
+        User requester = fixtures.endUser("Private Requester");
+        User agent = fixtures.agent("Mail Agent");
+        String stranger = address("stranger");
+        fixtures.privateTicketCreation(true);
+        long id;
+        try {
+            id = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Call notes", "requester_id", requester.getId(),
+                            "comment", Map.of("body", "Customer called; investigating.", "public", false))))
+                    .post("/api/v2/tickets").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+        } finally {
+            fixtures.privateTicketCreation(false);
+        }
+
+        smtp(simple(requester.getEmail(), "Re: [#" + id + "] Call notes", "I am the requester and I reply by email."));
+        smtp(simple(agent.getEmail(), "Re: [#" + id + "] Call notes", "Agent's emailed reply."));
+        smtp(simple(stranger, "Re: [#" + id + "] Call notes", "A stranger guessed the ticket number."));
+        assertThat(poll().imported()).isEqualTo(3);
+
+        JsonPath t = ticket(id);
+        assertThat(t.getBoolean("ticket.is_public")).isFalse();
+        List<Map<String, Object>> comments = comments(id);
+        assertThat(comments).hasSize(4);
+        assertThat(comments).extracting(c -> c.get("public")).containsOnly(false);
+        assertThat(comments.stream().map(c -> (String) ((Map<?, ?>) c.get("via")).get("channel")).toList())
+                .containsExactly("api", "email", "email", "email");
+        User strangerUser = user(stranger);
+        assertThat(t.getList("ticket.collaborator_ids", Long.class)).doesNotContain(strangerUser.getId());
+        // Neither the requester nor the stranger can see the private ticket.
+        fixtures.as(requester).get("/api/v2/requests/" + id).then().statusCode(404);
+        fixtures.as(strangerUser).get("/api/v2/requests/" + id).then().statusCode(404);
+        assertThat(requestIds(strangerUser)).isEmpty();
+    }
+
+    @Test
+    void anUnknownSenderNeverJoinsAPublicTicketAndAClosedTicketGetsAFollowUp() throws Exception {
+        String from = address("owner");
+        long id = newTicketByMail(from, "My own problem");
+        String stranger = address("intruder");
+        smtp(simple(stranger, "Re: [#" + id + "] My own problem", "Let me in."));
+        assertThat(poll().imported()).isEqualTo(1);
+        User intruder = user(stranger);
+        assertThat(ticket(id).getList("ticket.collaborator_ids", Long.class)).doesNotContain(intruder.getId());
+        assertThat(comments(id)).hasSize(1);
+        List<Integer> own = requestIds(intruder);
+        assertThat(own).hasSize(1).doesNotContain((int) id);
+
+        fixtures.asAdmin().body(Map.of("ticket", Map.of("status", "solved"))).put("/api/v2/tickets/" + id).then().statusCode(200);
+        fixtures.asAdmin().body(Map.of("ticket", Map.of("status", "closed"))).put("/api/v2/tickets/" + id).then().statusCode(200);
+        smtp(simple(from, "Re: [#" + id + "] My own problem", "It is broken again."));
+        assertThat(poll().imported()).isEqualTo(1);
+        List<Integer> requests = requestIds(user(from));
+        assertThat(requests).hasSize(2).contains((int) id);
+        assertThat(comments(id)).hasSize(1);
+    }
+
+    @Test
+    void autoRepliesAndBouncesCreateNoTicket() throws Exception {
+        String from = address("ooo");
+        smtp(Corpus.load("auto-reply.eml", values(from)));
+        smtp(Corpus.load("bounce.eml", values(from)));
+        smtp(Corpus.load("iso-8859-1.eml", values(support)));
+
+        ImapPoller.PollResult result = poll();
+
+        assertThat(result.skipped()).isEqualTo(3);
+        assertThat(result.imported()).isZero();
+        assertThat(fixtures.users().findByEmail(from)).isEmpty();
+        List<Map<String, Object>> skipped = fixtures.asAdmin().get("/api/v2/kontor/inbound_emails?status=skipped")
+                .then().statusCode(200).extract().jsonPath().getList("inbound_emails");
+        assertThat(skipped).extracting(e -> (String) e.get("reason")).anyMatch(r -> r.startsWith("auto-reply"))
+                .anyMatch(r -> r.startsWith("bounce")).anyMatch(r -> r.startsWith("loop"));
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceCreatesOneTicket() throws Exception {
+        String from = address("twice");
+        byte[] raw = simple(from, "Delivered twice", "Once only, please.");
+        smtp(raw);
+        smtp(raw);
+
+        ImapPoller.PollResult result = poll();
+
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(requestIds(user(from))).hasSize(1);
+        // A second poll fetches nothing new; the endpoint also imports a message once.
+        assertThat(poll().fetched()).isZero();
+        byte[] pushed = simple(address("pushed"), "Pushed twice", "Once only.");
+        long first = fixtures.asAdmin().contentType("message/rfc822").body(pushed).post("/api/v2/channels/email/inbound")
+                .then().statusCode(201).body("inbound_email.duplicate", equalTo(false)).extract().jsonPath().getLong("inbound_email.ticket_id");
+        long second = fixtures.asAdmin().contentType("message/rfc822").body(pushed).post("/api/v2/channels/email/inbound")
+                .then().statusCode(200).body("inbound_email.duplicate", equalTo(true)).extract().jsonPath().getLong("inbound_email.ticket_id");
+        assertThat(second).isEqualTo(first);
+    }
+
+    /** Thrown inside the import transaction: the JVM "dies" after the fetch, before the commit. */
+    static final class SimulatedCrash extends Error {
+    }
+
+    @Test
+    void aRestartMidImportLosesNothingAndDuplicatesNothing() throws Exception {
+        List<String> senders = List.of(address("first"), address("second"), address("third"));
+        for (String sender : senders) {
+            smtp(simple(sender, "Crash test " + sender, "Body of " + sender));
+        }
+        int[] imports = {0};
+        try {
+            poller.poll(mailboxId, record -> {
+                if (++imports[0] == 2) {
+                    throw new SimulatedCrash();
+                }
+            }, true);
+        } catch (SimulatedCrash expected) {
+            // the poll died with the second message's transaction open
+        }
+        assertThat(requestIds(user(senders.get(0)))).hasSize(1);
+        assertThat(fixtures.users().findByEmail(senders.get(1))).as("rolled back with its ticket").isEmpty();
+
+        ImapPoller.PollResult again = poll();
+
+        assertThat(again.fetched()).isEqualTo(3);
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.imported()).isEqualTo(2);
+        for (String sender : senders) {
+            assertThat(requestIds(user(sender))).as(sender).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMalformedMessageIsQuarantinedVisibleToAdminsAndCanBeRetried() throws Exception {
+        smtp(Corpus.load("malformed-no-from.eml", values("nobody@example.org")));
+
+        ImapPoller.PollResult result = poll();
+
+        assertThat(result.quarantined()).isEqualTo(1);
+        List<Map<String, Object>> quarantined = fixtures.asAdmin().get("/api/v2/kontor/inbound_emails?status=quarantined")
+                .then().statusCode(200).extract().jsonPath().getList("inbound_emails");
+        Map<String, Object> record = quarantined.get(0);
+        assertThat((String) record.get("reason")).contains("no From address");
+        assertThat(record.get("raw_stored")).isEqualTo(true);
+        Number recordId = (Number) record.get("id");
+        fixtures.asAdmin().post("/api/v2/kontor/inbound_emails/" + recordId + "/retry").then().statusCode(200)
+                .body("inbound_email.status", equalTo("quarantined")).body("inbound_email.attempts", equalTo(2));
+        fixtures.as(fixtures.agent("Curious Agent")).get("/api/v2/kontor/inbound_emails").then().statusCode(403);
+    }
+
+    @Test
+    void aSkippedMessageRetriedByAnAdminIsImported() throws Exception {
+        String from = address("vacation");
+        smtp(Corpus.load("auto-reply.eml", values(from)));
+        assertThat(poll().skipped()).isEqualTo(1);
+        Number recordId = fixtures.asAdmin().get("/api/v2/kontor/inbound_emails?status=skipped").then().statusCode(200)
+                .extract().jsonPath().getList("inbound_emails", Map.class).stream()
+                .filter(e -> from.equals(e.get("from"))).map(e -> (Number) e.get("id")).findFirst().orElseThrow();
+
+        fixtures.asAdmin().post("/api/v2/kontor/inbound_emails/" + recordId + "/retry").then().statusCode(200)
+                .body("inbound_email.status", equalTo("imported")).body("inbound_email.ticket_id", notNullValue());
+
+        assertThat(requestIds(user(from))).hasSize(1);
+    }
+
+    @Test
+    void attachmentsAndInlineImagesAreStored() throws Exception {
+        String from = address("maria");
+        smtp(Corpus.load("inline-image-related.eml", values(from)));
+        assertThat(poll().imported()).isEqualTo(1);
+        long id = requestIds(user(from)).get(0);
+        long commentId = ((Number) comments(id).get(0).get("id")).longValue();
+        List<Attachment> stored = attachments.findByCommentIdOrderByIdAsc(commentId);
+        assertThat(stored).extracting(Attachment::getFileName).containsExactly("image001.png", "Rechnung März.pdf");
+        assertThat(stored.get(0).isInline()).isTrue();
+        assertThat(new String(stored.get(1).getContent(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void theMimeEndpointRejectsUnauthenticatedCallsEndUsersAndAgents() {
+        byte[] raw = simple(address("pusher"), "Pushed", "Hello");
+        anonymous().contentType("message/rfc822").body(raw).post("/api/v2/channels/email/inbound").then().statusCode(401)
+                .body("error", notNullValue());
+        fixtures.as(fixtures.endUser("Pushy End User")).contentType("message/rfc822").body(raw)
+                .post("/api/v2/channels/email/inbound").then().statusCode(403).body("error", equalTo("Forbidden"));
+        fixtures.as(fixtures.agent("Pushy Agent")).contentType("message/rfc822").body(raw)
+                .post("/api/v2/channels/email/inbound").then().statusCode(403);
+        fixtures.asAdmin().contentType(ContentType.JSON).body("{}").post("/api/v2/channels/email/inbound").then().statusCode(415);
+        fixtures.asAdmin().contentType("message/rfc822").body(raw).post("/api/v2/channels/email/inbound").then().statusCode(201)
+                .body("inbound_email.status", equalTo("imported")).body("inbound_email.ticket_id", notNullValue());
+    }
+
+    @Test
+    void theAddressAMailWasSentToPicksTheGroup() {
+        Group billing = fixtures.group("Billing");
+        String billingAddress = Fixtures.unique("billing-") + "@support.example";
+        fixtures.asAdmin().body(Map.of("mailbox", Map.of("address", billingAddress, "group_id", billing.getId())))
+                .post("/api/v2/kontor/mailboxes").then().statusCode(201);
+        String from = address("payer");
+        byte[] raw = ("From: " + from + "\r\nTo: Billing <" + billingAddress + ">\r\nSubject: Refund\r\nMessage-ID: <"
+                + Fixtures.unique("r") + "@client.example>\r\n\r\nPlease refund.\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        long id = fixtures.asAdmin().contentType("message/rfc822").body(raw).post("/api/v2/channels/email/inbound")
+                .then().statusCode(201).extract().jsonPath().getLong("inbound_email.ticket_id");
+
+        assertThat(ticket(id).getLong("ticket.group_id")).isEqualTo(billing.getId());
+    }
+
+    @Test
+    void theScheduledTaskPollsEnabledMailboxes() throws Exception {
+        String address = Fixtures.unique("auto-") + "@support.example";
+        greenMail.setUser(address, address, "secret");
+        createMailbox(address, null, true);
+        String from = address("scheduled");
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
+        p.setProperty("mail.smtp.localhost", "localhost");
+        MimeMessage message = new MimeMessage(Session.getInstance(p), new ByteArrayInputStream(simple(from, "Polled by the scheduler", "Hi")));
+        Transport.send(message, new Address[] {new InternetAddress(address)});
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (fixtures.users().findByEmail(from).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertThat(requestIds(user(from))).hasSize(1);
+        JsonPath mailboxes = fixtures.asAdmin().get("/api/v2/kontor/mailboxes").then().statusCode(200).extract().jsonPath();
+        assertThat(mailboxes.getList("mailboxes.findAll { it.address == '" + address + "' }.last_poll_at")).first().isNotNull();
+    }
+}

@@ -133,6 +133,18 @@ public class ReportService {
                 totals[4], totals[5], durations(firstReply), durations(resolution), series);
     }
 
+    /** An organization to pick on the reports page. */
+    public record Choice(long id, String name) {
+    }
+
+    /** The organizations to choose from on the reports page, by name (the first 1,000). */
+    @Transactional(readOnly = true)
+    public List<Choice> organizations(Actor actor) {
+        requireAgentView(actor);
+        return jdbc.query("SELECT id, name FROM organizations ORDER BY name, id FETCH FIRST 1000 ROWS ONLY",
+                (rs, i) -> new Choice(rs.getLong(1), rs.getString(2)));
+    }
+
     private static void add(long[] bucket, long[] totals, int column, long n) {
         if (bucket != null) {
             bucket[column] += n;

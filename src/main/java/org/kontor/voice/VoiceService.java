@@ -73,6 +73,9 @@ public class VoiceService {
                 in.callDuration(), answeredBy == null ? null : answeredBy.getId(), blankToNull(in.transcriptionText()),
                 blankToNull(in.location()));
         String body = body(call, answeredBy);
+        if (blankToNull(in.notes()) != null) {
+            body = in.notes().trim() + "\n\n" + body;
+        }
         if (in.ticketId() != null) {
             // R12 is decided by the ticket: no visibility is requested here.
             return tickets.addCall(in.ticketId(), body, answeredBy == null ? null : answeredBy.getId(), call, actor);
@@ -84,7 +87,8 @@ public class VoiceService {
         }
         Long assigneeId = in.assigneeId() != null ? in.assigneeId() : answeredBy == null ? null : answeredBy.getId();
         // R8/R13: call tickets start private when the admin says so and private creation is on.
-        boolean firstCommentPublic = !settings.callTicketsStartPrivate();
+        // An agent logging a call chooses (R9/R10 still apply through the ticket's privacy rules).
+        boolean firstCommentPublic = in.isPublic() != null ? in.isPublic() : !settings.callTicketsStartPrivate();
         String subject = blankToNull(in.subject()) != null ? in.subject() : defaultSubject(call, callerNumber);
         NewTicket ticket = new NewTicket(subject,
                 new CommentInput(body, null, firstCommentPublic, answeredBy == null ? null : answeredBy.getId()),

@@ -221,9 +221,9 @@ class ReportsApiTest extends IntegrationTest {
 
     @Test
     void csvCellsCannotRunAsSpreadsheetFormulas() {
-        assertThat(ReportsController.ReportCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(ReportsController.ReportCsv.cell("Smith, Jane")).isEqualTo("\"Smith, Jane\"");
-        assertThat(ReportsController.ReportCsv.cell(-3L)).isEqualTo("-3");
+        assertThat(org.kontor.report.ReportCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(org.kontor.report.ReportCsv.cell("Smith, Jane")).isEqualTo("\"Smith, Jane\"");
+        assertThat(org.kontor.report.ReportCsv.cell(-3L)).isEqualTo("-3");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.kontor.ticket.Audit;
 import org.kontor.ticket.AuditEvent;
 import org.kontor.ticket.Channel;
 import org.kontor.ticket.Comment;
+import org.kontor.ticket.VoiceCall;
 import org.kontor.ticket.Patch;
 import org.kontor.ticket.Priority;
 import org.kontor.ticket.Ticket;
@@ -84,7 +85,9 @@ class TicketPage {
         this.undoSeconds = undoSeconds;
     }
 
-    public record CommentView(long id, String author, String when, String body, boolean isPublic, String madePrivateAt) {
+    /** {@code voice} is the call of a voice comment (C1), shown to agents only; null for other comments. */
+    public record CommentView(long id, String author, String when, String body, boolean isPublic, String madePrivateAt,
+                              VoiceCall voice) {
     }
 
     public record AuditView(String author, String when, List<String> lines) {
@@ -113,7 +116,7 @@ class TicketPage {
         model.addAttribute("ccs", directory.people(users.findAll(ticket.getCollaboratorIds())));
         model.addAttribute("comments", comments.stream().map(c -> new CommentView(c.getId(), names.get(c.getAuthorId()),
                 fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(),
-                c.getMadePrivateAt() == null ? null : fmt.dateTime(c.getMadePrivateAt()))).toList());
+                c.getMadePrivateAt() == null ? null : fmt.dateTime(c.getMadePrivateAt()), c.getVoice())).toList());
         model.addAttribute("audits", audits.stream().map(a -> new AuditView(names.get(a.getAuthorId()),
                 fmt.dateTime(a.getCreatedAt()), lines(a, names))).toList());
         model.addAttribute("privacyReason", privacyReason(ticket.privacy()));
@@ -218,7 +221,7 @@ class TicketPage {
         model.addAttribute("requesterName", requester.getName());
         model.addAttribute("canSee", canSee);
         model.addAttribute("comments", seen.stream().map(c -> new CommentView(c.getId(), names.get(c.getAuthorId()),
-                fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(), null)).toList());
+                fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(), null, null)).toList());
         return "agent/as-requester";
     }
 

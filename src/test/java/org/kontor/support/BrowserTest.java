@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -111,8 +112,10 @@ public abstract class BrowserTest extends IntegrationTest {
         return url.substring(url.indexOf('/', "http://".length()));
     }
 
+    /** Waits for the condition; an element that htmx swapped out while it was read is looked up again. */
     protected <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     protected WebElement waitFor(By by) {

@@ -2,6 +2,7 @@ package org.kontor.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kontor.group.Group;
@@ -11,6 +12,7 @@ import org.kontor.support.BrowserTest;
 import org.kontor.user.User;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The operations pages in Chromium: reports with Chart.js and CSV (R14), availability and next ticket (R13), log a call (C1). */
@@ -129,6 +131,16 @@ class OperationsPagesBrowserTest extends BrowserTest {
                 assertThat(text).contains("Called about the contract").contains("Private").containsIgnoringCase("Internal note")
                         .contains("Inbound call").contains("Duration: 4 min 0 s");
                 assertThat(all(By.cssSelector("article.voice-comment.is-internal"))).hasSize(1);
+            });
+            step("the ticket page shows the call inside its internal note (R12)", () -> {
+                String ticketPath = path().replace("/agent/calls/", "/agent/tickets/");
+                open(ticketPath);
+                waitForText("Called about the contract");
+                List<WebElement> notes = all(By.cssSelector("li.comment.internal"));
+                assertThat(notes).hasSize(1);
+                assertThat(notes.get(0).getText()).contains("Inbound call").contains("Duration: 4 min 0 s")
+                        .contains("Wants a callback before telling the team.");
+                assertThat(all(By.cssSelector("li.comment.public"))).isEmpty();
             });
         } finally {
             fixtures.privateTicketCreation(false);

@@ -104,16 +104,13 @@ class MailRenderer {
             return Optional.empty();
         }
         Ticket ticket = found.get();
-        // The recipient's own view of the comments: public ones only for end users (V1).
+        // The recipient's own view of the comments, as the access policy gives it: public ones only for end users (V1).
         List<Comment> comments = new ArrayList<>(visible.comments(viewer, ticket.getId(),
                 new PageParams(false, 1, MAX_COMMENTS, null, null), new Paging.Ordering(Paging.SortKey.ID, false), null).items());
         if (n.getLastCommentId() != null) {
             comments.removeIf(c -> c.getId() > n.getLastCommentId());
         }
         comments.sort(Comparator.comparing(Comment::getId).reversed());
-        if (!viewer.agentView()) {
-            comments.removeIf(c -> !c.isPublic());
-        }
         Set<Long> people = new HashSet<>();
         people.add(ticket.getRequesterId());
         people.add(n.getActorId());

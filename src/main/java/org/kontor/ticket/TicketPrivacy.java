@@ -50,6 +50,11 @@ public class TicketPrivacy {
         return isPublic;
     }
 
+    /** R12: the composer's starting mode for the next comment: internal note while the ticket is private. */
+    public boolean nextCommentStartsPublic() {
+        return commentIsPublic(null, true);
+    }
+
     /** R15: the first public comment on a private ticket makes it public, for good (R16). */
     Transition recordComment(boolean publicComment) {
         if (!publicComment) {

@@ -121,7 +121,7 @@ class TicketPage {
                 fmt.dateTime(a.getCreatedAt()), lines(a, names))).toList());
         model.addAttribute("privacyReason", privacyReason(ticket.privacy()));
         model.addAttribute("makePrivate", makePrivateState(ticket.privacy()));
-        model.addAttribute("defaultMode", ticket.isPublic() ? "public" : "internal");
+        model.addAttribute("defaultMode", ticket.privacy().nextCommentStartsPublic() ? "public" : "internal");
         model.addAttribute("undoSeconds", undoSeconds);
         model.addAttribute("statuses", SUBMIT_STATUSES.stream().filter(s -> s != ticket.getStatus()).toList());
         model.addAttribute("agents", directory.agents());

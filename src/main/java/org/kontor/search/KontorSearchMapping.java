@@ -45,9 +45,9 @@ public class KontorSearchMapping implements HibernateOrmSearchMappingConfigurer 
         var article = mapping.type(Article.class);
         article.indexed().index("article");
         article.property("title").fullTextField(ArticleFields.TITLE).projectable(Projectable.YES)
-                .highlightable(java.util.List.of(Highlightable.ANY));
+                .highlightable(java.util.List.of(Highlightable.UNIFIED));
         article.property("bodyText").fullTextField(ArticleFields.BODY).projectable(Projectable.YES)
-                .highlightable(java.util.List.of(Highlightable.ANY));
+                .highlightable(java.util.List.of(Highlightable.UNIFIED));
         article.property("locale").keywordField(ArticleFields.LOCALE);
         article.property("draft").genericField(ArticleFields.DRAFT);
         article.property("sectionId").genericField(ArticleFields.SECTION);

@@ -58,7 +58,7 @@ public final class TicketDocument {
             var f = context.typeFactory();
             var schema = context.indexSchemaElement();
             var highlighted = f.asString().analyzer(AnalyzerNames.DEFAULT).projectable(Projectable.YES)
-                    .highlightable(List.of(Highlightable.ANY)).toIndexFieldType();
+                    .highlightable(List.of(Highlightable.UNIFIED)).toIndexFieldType();
             var text = f.asString().analyzer(AnalyzerNames.DEFAULT).toIndexFieldType();
             var keyword = f.asString().toIndexFieldType();
             var id = f.asLong().toIndexFieldType();

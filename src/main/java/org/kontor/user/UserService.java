@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class UserService {
+    private static final int FIND_ONE_BY_ONE = 8;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -254,7 +255,21 @@ public class UserService {
 
     @Transactional(readOnly = true)
     public List<User> findAll(java.util.Collection<Long> ids) {
-        return users.findAllById(ids);
+        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        // A few ids (a ticket's requester, CCs, assignee) are usually in the persistence context already; find()
+        // looks there first, and a query with an IN list would be translated anew for each call.
+        if (wanted.size() <= FIND_ONE_BY_ONE) {
+            List<User> found = new java.util.ArrayList<>(wanted.size());
+            wanted.forEach(id -> users.findById(id).ifPresent(found::add));
+            return found;
+        }
+        List<User> found = new java.util.ArrayList<>(users.findByIdInWithoutFlush(wanted));
+        if (found.size() < wanted.size()) {
+            java.util.Set<Long> have = new java.util.HashSet<>();
+            found.forEach(u -> have.add(u.getId()));
+            wanted.stream().filter(id -> !have.contains(id)).forEach(id -> users.findById(id).ifPresent(found::add));
+        }
+        return found;
     }
 
     /** R2: the users matching a free-text query, best matches (name prefix) first. */

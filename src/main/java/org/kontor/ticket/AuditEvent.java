@@ -53,6 +53,12 @@ public class AuditEvent {
     @Column(name = "is_public")
     private Boolean isPublic;
 
+    @Column(name = "via_rule_id")
+    private Long viaRuleId;
+
+    @Column(name = "via_rule_title")
+    private String viaRuleTitle;
+
     protected AuditEvent() {
     }
 
@@ -101,6 +107,20 @@ public class AuditEvent {
 
     public Boolean getIsPublic() {
         return isPublic;
+    }
+
+    /** The business rule (trigger) that made this change, or null when the actor made it. */
+    public Long getViaRuleId() {
+        return viaRuleId;
+    }
+
+    public String getViaRuleTitle() {
+        return viaRuleTitle;
+    }
+
+    void madeByRule(long ruleId, String ruleTitle) {
+        this.viaRuleId = ruleId;
+        this.viaRuleTitle = ruleTitle;
     }
 
     @Converter

@@ -73,6 +73,19 @@ public final class TicketUpdate {
 
     // Rule actions: through the aggregate's guarded methods, into this update's audit.
 
+    /** Runs a rule's action; the audit events it writes name the rule (Zendesk's event {@code via} a trigger). */
+    public void asRule(long ruleId, String ruleTitle, Runnable action) {
+        int before = audit.getEvents().size();
+        try {
+            action.run();
+        } finally {
+            List<AuditEvent> events = audit.getEvents();
+            for (int i = before; i < events.size(); i++) {
+                events.get(i).madeByRule(ruleId, ruleTitle);
+            }
+        }
+    }
+
     public void changeStatus(TicketStatus to) {
         ticket.changeStatus(to, audit, at);
     }

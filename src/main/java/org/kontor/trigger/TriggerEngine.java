@@ -219,8 +219,9 @@ class TriggerEngine implements TicketChangeHook {
         List<Action> actions = trigger.rules().actions();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
+            int index = i;
             try {
-                applyAction(trigger, i, a, u);
+                u.asRule(trigger.id(), trigger.title(), () -> applyAction(trigger, index, a, u));
             } catch (RuleViolation e) {
                 // A rule's action the life cycle forbids (e.g. closing an unsolved ticket) is skipped, not the change.
                 log.info("Trigger {} action {} skipped on ticket {}: {}", trigger.id(), a.field(), u.ticket().getId(), e.getMessage());

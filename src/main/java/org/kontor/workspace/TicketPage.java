@@ -258,6 +258,9 @@ class TicketPage {
                         ? msg("ws.event.visibility", visibility(e.previousValue()), visibility(e.value()))
                         : msg("ws.event.change", field, show(e.previousValue()), show(e.value()));
             };
+            if (line != null && e.getViaRuleId() != null) {
+                line = msg("ws.event.byRule", line, e.getViaRuleTitle());
+            }
             if (line != null) {
                 out.add(line);
             }

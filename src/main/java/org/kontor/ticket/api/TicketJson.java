@@ -167,6 +167,24 @@ public final class TicketJson {
                 m.put("previous_value", e.previousValue());
             }
         }
+        if (e.getViaRuleId() != null) {
+            m.put("via", ruleVia(e));
+        }
         return m;
+    }
+
+    /** Zendesk's {@code via} of an event a trigger made. */
+    private static Map<String, Object> ruleVia(AuditEvent e) {
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("id", e.getViaRuleId());
+        from.put("title", e.getViaRuleTitle());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("to", Map.of());
+        source.put("from", from);
+        source.put("rel", "trigger");
+        Map<String, Object> via = new LinkedHashMap<>();
+        via.put("channel", "rule");
+        via.put("source", source);
+        return via;
     }
 }

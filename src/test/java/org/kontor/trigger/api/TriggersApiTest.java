@@ -30,6 +30,39 @@ class TriggersApiTest extends IntegrationTest {
     }
 
     @Test
+    void v3_aChangeMadeByATriggerNamesTheTriggerInTheAuditAsZendeskDoes() {
+        String tag = org.kontor.support.Fixtures.unique("vip").toLowerCase(java.util.Locale.ROOT);
+        String title = "Escalate " + tag;
+        long triggerId = fixtures.asAdmin().body(Map.of("trigger", Map.of("title", title,
+                        "conditions", Map.of("all", List.of(Map.of("field", "update_type", "operator", "is", "value", "Create"),
+                                Map.of("field", "current_tags", "operator", "includes", "value", tag))),
+                        "actions", List.of(Map.of("field", "priority", "value", "urgent")))))
+                .post("/api/v2/triggers.json").then().statusCode(201).extract().jsonPath().getLong("trigger.id");
+        try {
+            User requester = fixtures.endUser("Rule Audit Requester");
+            long ticketId = fixtures.asAdmin().body(Map.of("ticket", Map.of("subject", "Rule audit", "requester_id", requester.getId(),
+                            "tags", List.of(tag), "comment", Map.of("body", "Please escalate"))))
+                    .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+
+            JsonPath audits = fixtures.asAdmin().get("/api/v2/tickets/" + ticketId + "/audits.json").then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> events = audits.getList("audits[0].events");
+            Map<String, Object> byRule = events.stream()
+                    .filter(e -> "Change".equals(e.get("type")) && "priority".equals(e.get("field_name"))).findFirst().orElseThrow();
+            assertThat(byRule.get("value")).isEqualTo("urgent");
+            int index = events.indexOf(byRule);
+            assertThat(audits.getString("audits[0].events[" + index + "].via.channel")).isEqualTo("rule");
+            assertThat(audits.getString("audits[0].events[" + index + "].via.source.rel")).isEqualTo("trigger");
+            assertThat(audits.getLong("audits[0].events[" + index + "].via.source.from.id")).isEqualTo(triggerId);
+            assertThat(audits.getString("audits[0].events[" + index + "].via.source.from.title")).isEqualTo(title);
+            // The agent's own values carry no rule.
+            assertThat(events.stream().filter(e -> "Create".equals(e.get("type"))).map(e -> e.get("via"))).containsOnlyNulls();
+        } finally {
+            fixtures.asAdmin().delete("/api/v2/triggers/" + triggerId + ".json").then().statusCode(204);
+        }
+    }
+
+    @Test
     void theDefaultTriggersAreThereWithTheirPrivacyConditions() {
         JsonPath json = fixtures.asAdmin().get("/api/v2/triggers.json").then().statusCode(200).extract().jsonPath();
         assertThat(json.getList("triggers.title", String.class)).contains("Notify requester of new proactive ticket",

@@ -1,6 +1,7 @@
 package org.kontor.routing;
 
 import java.time.Instant;
+import java.util.List;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
@@ -34,6 +35,15 @@ public class AvailabilityService {
         requireAgent(agentId);
         return store.find(agentId).orElseGet(() -> new Availability(agentId, AgentStatus.OFFLINE, RoutingStore.DEFAULT_CAPACITY,
                 store.openTickets(agentId), RoutingStore.NEVER));
+    }
+
+    /** Every active agent's availability, by name (the first {@code limit}); for the admins' routing page. */
+    @Transactional(readOnly = true)
+    public List<Availability> all(int limit, Actor viewer) {
+        if (!viewer.isAdmin()) {
+            throw new Forbidden("Only admins see every agent's availability");
+        }
+        return store.all(limit);
     }
 
     /** Null leaves a value unchanged. Going online (or more capacity) routes waiting tickets after commit. */

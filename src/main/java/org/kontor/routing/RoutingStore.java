@@ -41,6 +41,16 @@ class RoutingStore {
                         rs.getInt(3), rs.getInt(5), rs.getTimestamp(4).toInstant()), agentId).stream().findFirst();
     }
 
+    /** Every agent's availability (offline with the default capacity when never set), agents by name. */
+    List<Availability> all(int limit) {
+        return jdbc.query("SELECT u.id, COALESCE(a.status, 'offline'), COALESCE(a.capacity, " + DEFAULT_CAPACITY + "),"
+                        + " a.last_assigned_at, (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.deleted_at IS NULL"
+                        + " AND t.status IN " + UNSOLVED + ") FROM users u LEFT JOIN agent_availability a ON a.user_id = u.id"
+                        + " WHERE u.role IN ('agent', 'admin') AND u.active = TRUE ORDER BY u.name, u.id FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> new Availability(rs.getLong(1), AgentStatus.parse(rs.getString(2)).orElse(AgentStatus.OFFLINE),
+                        rs.getInt(3), rs.getInt(5), rs.getTimestamp(4) == null ? NEVER : rs.getTimestamp(4).toInstant()));
+    }
+
     int openTickets(long agentId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tickets WHERE assignee_id = ? AND deleted_at IS NULL AND status IN "
                 + UNSOLVED, Integer.class, agentId);

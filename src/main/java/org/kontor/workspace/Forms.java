@@ -9,7 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Turning form text into use-case input, and domain refusals into messages for the page. */
-final class Forms {
+public final class Forms {
     private Forms() {
     }
 
@@ -25,7 +25,7 @@ final class Forms {
     }
 
     /** The messages of a refusal: a rule's own explanation in the page's language, field errors as the domain wrote them. */
-    static List<String> errors(RuntimeException e, MessageSource messages) {
+    public static List<String> errors(RuntimeException e, MessageSource messages) {
         List<String> out = new ArrayList<>();
         if (e instanceof RuleViolation rule) {
             out.add(messages.getMessage("ws.rule." + rule.rule(), null, rule.getMessage(), LocaleContextHolder.getLocale()));

@@ -109,6 +109,50 @@ class OperationsPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void r13_anAdminSetsAnAgentsStatusAndCapacityAndTheRoutingSettings() {
+        User admin = fixtures.admin("Ada Availability");
+        User agent = fixtures.agent("Carl Capacity " + org.kontor.support.Fixtures.unique(""));
+        fixtures.privateTicketCreation(false);
+
+        step("sign in as an admin and open Routing", () -> {
+            signIn(admin);
+            open("/admin");
+            click("Routing");
+            waitForText("Routing and availability");
+        });
+        step("set the agent online with a capacity of 3", () -> {
+            choose("Status of " + agent.getName(), "online");
+            WebElement capacity = field("Capacity of " + agent.getName());
+            capacity.clear();
+            capacity.sendKeys("3");
+            click("Save " + agent.getName());
+            waitForText("Settings saved.");
+            WebElement row = browser().findElement(By.id("agent-" + agent.getId()));
+            assertThat(row.findElement(By.cssSelector("input[name=capacity]")).getAttribute("value")).isEqualTo("3");
+        });
+        step("the API shows the same availability", () -> {
+            io.restassured.path.json.JsonPath json = fixtures.asAdmin().get("/api/v2/kontor/agents/" + agent.getId() + "/availability.json")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(json.getString("availability.status")).isEqualTo("online");
+            assertThat(json.getInt("availability.capacity")).isEqualTo(3);
+        });
+        step("call tickets cannot start private while private ticket creation is off (R8)", () -> {
+            WebElement calls = field("Tickets from calls start private");
+            calls.click();
+            browser().findElement(By.cssSelector("#routing-settings button[type=submit]")).click();
+            waitForText("only while private ticket creation is on");
+        });
+        step("reassign when offline is saved", () -> {
+            field("When an agent goes offline, hand their new and open tickets back to routing").click();
+            browser().findElement(By.cssSelector("#routing-settings button[type=submit]")).click();
+            waitForText("Settings saved.");
+            assertThat(field("When an agent goes offline, hand their new and open tickets back to routing").isSelected()).isTrue();
+        });
+        fixtures.asAdmin().body(Map.of("settings", Map.of("routing", Map.of("reassign_when_agent_offline", false))))
+                .put("/api/v2/account/settings.json");
+    }
+
+    @Test
     void c1_anAgentLogsACallAsAPrivateTicketAndSeesTheVoiceComment() {
         User agent = fixtures.agent("Lena Logger");
         fixtures.privateTicketCreation(true);

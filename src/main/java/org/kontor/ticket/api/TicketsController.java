@@ -49,10 +49,12 @@ class TicketsController {
     private final AccessPolicy policy;
     private final UserService users;
     private final List<AuditEventSource> eventSources;
+    private final List<TicketUpdatePart> updateParts;
 
     TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
-                      List<AuditEventSource> eventSources) {
+                      List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts) {
         this.eventSources = eventSources;
+        this.updateParts = updateParts;
         this.tickets = tickets;
         this.visible = visible;
         this.policy = policy;
@@ -136,7 +138,19 @@ class TicketsController {
 
     @PutMapping("/api/v2/tickets/{id}")
     Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestBody JsonNode body) {
-        return withAudit(tickets.update(id, TicketInputReader.changes(Json.root(body, "ticket"), Channel.API), me.actor()), me);
+        JsonNode ticket = Json.root(body, "ticket");
+        for (TicketUpdatePart part : updateParts) {
+            if (ticket.has(part.field())) {
+                boolean alone = ticket.propertyNames().stream()
+                        .allMatch(name -> name.equals(part.field()) || part.companions().contains(name));
+                if (!alone) {
+                    throw new org.kontor.common.InvalidInput(part.field(), part.field()
+                            + ": send it alone; other ticket fields go in a separate update");
+                }
+                return withAudit(part.apply(id, ticket, me.actor()), me);
+            }
+        }
+        return withAudit(tickets.update(id, TicketInputReader.changes(ticket, Channel.API), me.actor()), me);
     }
 
     @DeleteMapping("/api/v2/tickets/{id}")

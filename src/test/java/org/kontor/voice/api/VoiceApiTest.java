@@ -147,6 +147,37 @@ class VoiceApiTest extends IntegrationTest {
     }
 
     @Test
+    void r12_aVoiceCommentAddedWithTheTicketsApiIsAnInternalNoteOnAPrivateTicket() {
+        String number = newNumber();
+        User caller = fixtures.users().create(UserDraft.endUser("Petra Put", Fixtures.unique("petra-") + "@example.test", number, null),
+                fixtures.adminActor());
+        fixtures.privateTicketCreation(true);
+        long ticketId = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Quiet check", "requester_id", caller.getId(),
+                        "comment", Map.of("body", "Internal: first look", "public", false))))
+                .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+
+        // Zendesk's "adding voice comments to tickets": PUT /api/v2/tickets/{id} with ticket.voice_comment.
+        Map<String, Object> update = call(45, number, agent.getId());
+        JsonPath json = fixtures.as(agent).body(Map.of("ticket", update)).put("/api/v2/tickets/" + ticketId + ".json")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(json.getBoolean("ticket.is_public")).isFalse();
+        assertThat(json.getString("audit.events.find { it.type == 'VoiceComment' }.public")).isEqualTo("false");
+
+        JsonPath c = comments(ticketId);
+        assertThat(c.getList("comments.type", String.class)).containsExactly("Comment", "VoiceComment");
+        assertThat(c.getBoolean("comments[1].public")).isFalse();
+        assertThat(c.getString("comments[1].data.transcription_text")).isEqualTo("Hello, my router blinks red.");
+        fixtures.as(caller).get("/api/v2/requests/" + ticketId + ".json").then().statusCode(404);
+
+        // Other ticket fields are not mixed into a call: refused, nothing written.
+        Map<String, Object> mixed = call(45, number, agent.getId());
+        mixed.put("status", "solved");
+        fixtures.as(agent).body(Map.of("ticket", mixed)).put("/api/v2/tickets/" + ticketId + ".json")
+                .then().statusCode(422).body("error", equalTo("RecordInvalid"));
+        assertThat(comments(ticketId).getList("comments")).hasSize(2);
+    }
+
+    @Test
     void r12_aFollowUpCallOnAPublicTicketIsPublic() {
         long ticketId = post(call(45, newNumber(), agent.getId()), 201).getLong("ticket.id");
         Map<String, Object> followUp = call(46, newNumber(), agent.getId());

@@ -92,7 +92,7 @@ class PasswordPages {
     }
 
     @GetMapping("/hc/signup")
-    String signUpForm(HttpServletResponse response, Model model) {
+    String signUpForm(HttpServletResponse response) {
         return signUpOpen(response) ? "hc/signup" : "hc/not-found";
     }
 

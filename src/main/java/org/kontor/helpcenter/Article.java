@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A knowledge-base article: sanitised HTML body (and its plain text for search), draft until published. */
+/**
+ * A knowledge-base article: its body as written (HTML or Markdown), the sanitised HTML readers get and its plain
+ * text for search; draft until published.
+ */
 @Entity
 @Table(name = "hc_articles")
 public class Article {
@@ -24,6 +27,8 @@ public class Article {
     private String title;
     private String bodyHtml;
     private String bodyText;
+    private String bodyFormat;
+    private String bodySource;
     private String locale;
     private boolean draft;
     private int position;
@@ -48,6 +53,8 @@ public class Article {
         this.title = title;
         this.bodyHtml = body.html();
         this.bodyText = body.text();
+        this.bodyFormat = body.format();
+        this.bodySource = body.source();
         this.locale = locale;
         this.draft = draft;
         this.position = position;
@@ -76,6 +83,15 @@ public class Article {
 
     public String getBodyText() {
         return bodyText;
+    }
+
+    /** "html" or "markdown": how the author writes the body. */
+    public String getBodyFormat() {
+        return bodyFormat;
+    }
+
+    public ArticleBody body() {
+        return new ArticleBody(bodyFormat, bodySource, bodyHtml, bodyText);
     }
 
     public String getLocale() {

@@ -35,7 +35,12 @@ public class KnowledgeBase {
     public record SectionInput(Long categoryId, String name, String description, String locale, Integer position) {
     }
 
-    public record ArticleInput(Long sectionId, String title, String body, String locale, Boolean draft, Integer position) {
+    /** {@code bodyFormat} "html" (the default, as in Zendesk's API) or "markdown"; null fields stay as they are on update. */
+    public record ArticleInput(Long sectionId, String title, String body, String bodyFormat, String locale, Boolean draft,
+                               Integer position) {
+        public ArticleInput(Long sectionId, String title, String body, String locale, Boolean draft, Integer position) {
+            this(sectionId, title, body, null, locale, draft, position);
+        }
     }
 
     /** Whether the reader may see drafts and write: agents and admins. */
@@ -152,7 +157,8 @@ public class KnowledgeBase {
             throw new InvalidInput("section_id", "Section: is required");
         }
         section(in.sectionId());
-        return articles.save(new Article(in.sectionId(), actor.id(), required(in.title(), "title"), ArticleBody.of(in.body()),
+        return articles.save(new Article(in.sectionId(), actor.id(), required(in.title(), "title"),
+                ArticleBody.of(in.bodyFormat(), in.body()),
                 locale(in.locale()), in.draft() != null && in.draft(), in.position() == null ? 0 : in.position(), now()));
     }
 
@@ -161,11 +167,25 @@ public class KnowledgeBase {
         Article a = article(id, actor);
         long sectionId = in.sectionId() == null ? a.getSectionId() : section(in.sectionId()).getId();
         a.change(sectionId, in.title() == null ? a.getTitle() : required(in.title(), "title"),
-                in.body() == null ? new ArticleBody(a.getBodyHtml(), a.getBodyText()) : ArticleBody.of(in.body()),
+                body(a, in),
                 in.locale() == null ? a.getLocale() : locale(in.locale()),
                 in.draft() == null ? a.isDraft() : in.draft(),
                 in.position() == null ? a.getPosition() : in.position(), now());
         return a;
+    }
+
+    /**
+     * A new body replaces the old in its format (HTML unless said otherwise, as the API sends); a new format alone
+     * re-reads the text the author edits in that format.
+     */
+    private static ArticleBody body(Article a, ArticleInput in) {
+        if (in.body() != null) {
+            return ArticleBody.of(in.bodyFormat(), in.body());
+        }
+        if (in.bodyFormat() != null && !ArticleBody.format(in.bodyFormat()).equals(a.getBodyFormat())) {
+            return ArticleBody.of(in.bodyFormat(), a.body().editable());
+        }
+        return a.body();
     }
 
     public void deleteArticle(long id, Actor actor) {

@@ -27,8 +27,9 @@ public class DeveloperMailbox implements MailTransport {
         if (mails.existsByMessageId(mail.messageId())) {
             return;
         }
-        String headers = "Message-ID: " + mail.messageId() + "\nIn-Reply-To: " + mail.threadRoot() + "\nReferences: "
-                + mail.threadRoot() + "\nFrom: " + mail.from() + "\nTo: " + mail.to() + "\nReply-To: " + mail.replyTo()
+        String thread = mail.threadRoot() == null ? ""
+                : "\nIn-Reply-To: " + mail.threadRoot() + "\nReferences: " + mail.threadRoot();
+        String headers = "Message-ID: " + mail.messageId() + thread + "\nFrom: " + mail.from() + "\nTo: " + mail.to() + "\nReply-To: " + mail.replyTo()
                 + "\nContent-Language: " + mail.language() + "\nSubject: " + mail.subject();
         mails.save(new DevMail(mail, headers, Instant.now()));
     }

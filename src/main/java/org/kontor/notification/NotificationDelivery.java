@@ -50,6 +50,11 @@ public class NotificationDelivery implements SmartLifecycle {
         this.readOnly.setReadOnly(true);
     }
 
+    /** The one transport of this instance, shared with {@link AccountMail}. */
+    MailTransport transport() {
+        return transport;
+    }
+
     /** "smtp" or "developer-mailbox". */
     public String transportName() {
         return transport.name();

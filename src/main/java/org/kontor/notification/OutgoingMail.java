@@ -1,6 +1,9 @@
 package org.kontor.notification;
 
-/** A rendered notification email, ready for a transport. */
-record OutgoingMail(long notificationId, long ticketId, String messageId, String threadRoot, String from, String to,
+/**
+ * A rendered email, ready for a transport: a ticket notification, or mail about an account (a password link), which
+ * has no notification, ticket or thread ({@code null}).
+ */
+record OutgoingMail(Long notificationId, Long ticketId, String messageId, String threadRoot, String from, String to,
                     String replyTo, String subject, String text, String html, String language) {
 }

@@ -37,11 +37,15 @@ class SmtpMailTransport implements MailTransport {
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
         message.setHeader("Message-ID", mail.messageId());
-        message.setHeader("In-Reply-To", mail.threadRoot());
-        message.setHeader("References", mail.threadRoot());
+        if (mail.threadRoot() != null) {
+            message.setHeader("In-Reply-To", mail.threadRoot());
+            message.setHeader("References", mail.threadRoot());
+        }
         message.setHeader("Content-Language", mail.language());
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader("X-Kontor-Ticket-Id", String.valueOf(mail.ticketId()));
+        if (mail.ticketId() != null) {
+            message.setHeader("X-Kontor-Ticket-Id", String.valueOf(mail.ticketId()));
+        }
         return message;
     }
 

@@ -24,7 +24,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Two chains: the stateless REST API (HTTP Basic with password or API token, no cookies, no CSRF because
  * nothing rides on ambient credentials), and the web pages (session sign-in with CSRF protection, failed
  * sign-ins throttled): {@code /agent/**} for agents and admins, {@code /admin/**} for admins, the Help Center
- * {@code /hc/**} for anyone signed in.
+ * {@code /hc/**} for anyone signed in; the password-link and sign-up pages for anyone.
  * Paths here have {@code .json} already stripped by the API's suffix filter.
  */
 @Configuration
@@ -86,6 +86,8 @@ class SecurityConfig {
                         .requestMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         // The Help Center's public part: home, published articles, and search (articles only when anonymous).
                         .requestMatchers(HttpMethod.GET, "/hc", "/hc/search", "/hc/articles/**").permitAll()
+                        // Forgotten password, the emailed set-password link, and sign-up (404 unless the admin allows it).
+                        .requestMatchers("/password/reset", "/password/reset/*", "/hc/signup").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login")

@@ -14,6 +14,7 @@ public class AccountSettingsService {
     static final String FIRST_COMMENT_PRIVATE = "tickets.is_first_comment_private_enabled";
     static final String CALL_TICKETS_PRIVATE = "voice.call_tickets_private";
     static final String REASSIGN_WHEN_OFFLINE = "routing.reassign_when_agent_offline";
+    static final String HELP_CENTER_SIGN_UP = "help_center.anyone_can_sign_up";
     /** Every ticket creation reads the settings; a change through another Kontor instance shows after this long. */
     private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -94,6 +95,20 @@ public class AccountSettingsService {
     @Transactional(readOnly = true)
     public boolean callTicketsStartPrivate() {
         return operations().callTicketsPrivate() && tickets().firstCommentPrivateEnabled();
+    }
+
+    /** Whether anyone may sign up in the Help Center (off by default: agents and admins create end users). */
+    @Transactional(readOnly = true)
+    public boolean helpCenterSignUp() {
+        return flag(HELP_CENTER_SIGN_UP, false);
+    }
+
+    @Transactional
+    public void updateHelpCenterSignUp(boolean anyoneCanSignUp, Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Forbidden("Only admins can change account settings");
+        }
+        set(HELP_CENTER_SIGN_UP, anyoneCanSignUp);
     }
 
     private TicketSettings read() {

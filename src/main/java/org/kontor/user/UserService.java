@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
     private static final int FIND_ONE_BY_ONE = 8;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MIN_PASSWORD_LENGTH = 8;
 
     private final UserRepository users;
     private final OrganizationService organizations;
@@ -211,6 +211,20 @@ public class UserService {
             throw new InvalidInput("password", "Password: must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         get(userId).changePasswordHash(passwordEncoder.encode(password));
+    }
+
+    /**
+     * The owner of the address proved it by following an emailed set-password link (which the caller checked and
+     * used up): their new password, and the address counts as verified.
+     */
+    @Transactional
+    public void setPasswordFromEmailLink(long userId, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput("password", "Password: must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        User user = get(userId);
+        user.changePasswordHash(passwordEncoder.encode(password));
+        user.changeVerified(true);
     }
 
     /** Used once at first start, before any admin exists to act. */

@@ -14,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -78,7 +79,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**",
                                 "/css/**", "/js/**").permitAll()
@@ -98,6 +99,8 @@ class SecurityConfig {
                         })
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // Unlimited sessions per user, but registered, so a password change can end them (WebSessions).
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::denied));
         return http.build();
     }

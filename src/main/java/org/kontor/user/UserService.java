@@ -13,6 +13,7 @@ import org.kontor.organization.Organization;
 import org.kontor.organization.OrganizationService;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,11 @@ public class UserService {
     private final UserRepository users;
     private final OrganizationService organizations;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, OrganizationService organizations, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository users, OrganizationService organizations, PasswordEncoder passwordEncoder,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
@@ -211,6 +215,7 @@ public class UserService {
             throw new InvalidInput("password", "Password: must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         get(userId).changePasswordHash(passwordEncoder.encode(password));
+        events.publishEvent(new UserSignInsRevoked(userId));
     }
 
     /**
@@ -225,6 +230,7 @@ public class UserService {
         User user = get(userId);
         user.changePasswordHash(passwordEncoder.encode(password));
         user.changeVerified(true);
+        events.publishEvent(new UserSignInsRevoked(userId));
     }
 
     /** Used once at first start, before any admin exists to act. */

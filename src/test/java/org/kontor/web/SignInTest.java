@@ -56,6 +56,40 @@ class SignInTest extends IntegrationTest {
         assertThat(afterSignOut.header("Location")).endsWith("/login");
     }
 
+    private String signIn(User user, String password) {
+        Response page = loginPage("en");
+        Response ok = anonymous().cookies(page.cookies()).formParam("username", user.getEmail())
+                .formParam("password", password).formParam("_csrf", csrf(page)).redirects().follow(false).post("/login");
+        assertThat(ok.header("Location")).doesNotContain("error");
+        return ok.cookie("JSESSIONID");
+    }
+
+    @Test
+    void aPasswordChangeEndsEverySessionOfThatUserButNoOneElses() {
+        User agent = fixtures.agent("Session Agent");
+        User other = fixtures.agent("Other Session Agent");
+        fixtures.users().setPassword(agent.getId(), "first password 1", fixtures.adminActor());
+        fixtures.users().setPassword(other.getId(), "other password 1", fixtures.adminActor());
+        String laptop = signIn(agent, "first password 1");
+        String phone = signIn(agent, "first password 1");
+        String colleague = signIn(other, "other password 1");
+        assertThat(anonymous().cookie("JSESSIONID", laptop).redirects().follow(false).get("/agent/views/your-unsolved").statusCode()).isEqualTo(200);
+
+        fixtures.asAdmin().body(java.util.Map.of("password", "second password 2"))
+                .post("/api/v2/users/" + agent.getId() + "/password.json").then().statusCode(200);
+
+        for (String session : java.util.List.of(laptop, phone)) {
+            Response after = anonymous().cookie("JSESSIONID", session).redirects().follow(false).get("/agent/views/your-unsolved");
+            assertThat(after.statusCode()).isEqualTo(302);
+            assertThat(after.header("Location")).contains("/login");
+        }
+        assertThat(anonymous().redirects().follow(true).get("/login?expired").asString())
+                .contains("Your session has ended because your password was changed.");
+        assertThat(anonymous().cookie("JSESSIONID", colleague).redirects().follow(false).get("/agent/views/your-unsolved").statusCode()).isEqualTo(200);
+        String again = signIn(agent, "second password 2");
+        assertThat(anonymous().cookie("JSESSIONID", again).redirects().follow(false).get("/agent/views/your-unsolved").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void pagesNeedASignIn() {
         Response home = anonymous().redirects().follow(false).get("/");

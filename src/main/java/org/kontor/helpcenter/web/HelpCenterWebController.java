@@ -129,7 +129,7 @@ class HelpCenterWebController {
         Viewer viewer = viewer(me);
         long myId = me.actor().id();
         Specification<Ticket> filter = switch (tab) {
-            case "ccd" -> (root, q, cb) -> cb.isMember(myId, root.<java.util.Collection<Long>>get("collaboratorIds"));
+            case "ccd" -> policy.ccdOn(myId);
             case "org" -> viewer.organizationSharesTickets() && viewer.organizationId() != null
                     ? (root, q, cb) -> cb.equal(root.get("organizationId"), viewer.organizationId())
                     : (root, q, cb) -> cb.disjunction();

@@ -84,7 +84,7 @@ class RequestsController {
     Map<String, Object> ccd(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String status,
                             HttpServletRequest request) {
         long id = me.actor().id();
-        Specification<Ticket> ccd = (root, q, cb) -> cb.isMember(id, root.<java.util.Collection<Long>>get("collaboratorIds"));
+        Specification<Ticket> ccd = policy.ccdOn(id);
         return page(me, ccd.and(statusFilter(status)), request);
     }
 

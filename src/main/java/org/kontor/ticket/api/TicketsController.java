@@ -85,7 +85,7 @@ class TicketsController {
 
     @GetMapping("/api/v2/users/{userId}/tickets/ccd")
     Map<String, Object> ccd(@AuthenticationPrincipal KontorUser me, @PathVariable long userId, HttpServletRequest request) {
-        return page(me, (root, q, cb) -> cb.isMember(userId, root.<java.util.Collection<Long>>get("collaboratorIds")), request);
+        return page(me, policy.ccdOn(userId), request);
     }
 
     @GetMapping("/api/v2/organizations/{organizationId}/tickets")

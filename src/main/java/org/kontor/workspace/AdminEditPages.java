@@ -94,7 +94,7 @@ class AdminEditPages {
     private String agentPage(Model model, AgentForm form, List<String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("groups", directory.groups());
-        model.addAttribute("errors", errors);
+        showErrors(model, errors);
         return "admin/agent-edit";
     }
 
@@ -152,7 +152,7 @@ class AdminEditPages {
     private String groupPage(Model model, GroupForm form, List<String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("agents", directory.agents());
-        model.addAttribute("errors", errors);
+        showErrors(model, errors);
         return "admin/group-edit";
     }
 
@@ -195,8 +195,15 @@ class AdminEditPages {
 
     private String organizationPage(Model model, OrganizationForm form, List<String> errors) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        showErrors(model, errors);
         return "admin/organization-edit";
+    }
+
+    /** A refusal redirected here arrives as a flash attribute; an empty list must not hide it. */
+    private static void showErrors(Model model, List<String> errors) {
+        if (!errors.isEmpty() || !model.containsAttribute("errors")) {
+            model.addAttribute("errors", errors);
+        }
     }
 
     private String afterward(Runnable action, String page, RedirectAttributes redirect) {

@@ -1,7 +1,11 @@
 package org.kontor.group;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.common.InvalidInput;
@@ -27,7 +31,7 @@ public class GroupService {
     @Transactional
     public Group create(String name, String description) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInput("name", "Name: cannot be blank");
+            throw InvalidInput.of("name", "err.name.blank", "Name: cannot be blank");
         }
         return groups.save(new Group(name.trim(), description));
     }
@@ -37,7 +41,7 @@ public class GroupService {
         Group group = get(id);
         if (name != null) {
             if (name.isBlank()) {
-                throw new InvalidInput("name", "Name: cannot be blank");
+                throw InvalidInput.of("name", "err.name.blank", "Name: cannot be blank");
             }
             group.rename(name.trim());
         }
@@ -48,12 +52,21 @@ public class GroupService {
     }
 
     /**
-     * Soft delete: tickets keep pointing at the group, and it still shows in their history. Its memberships end,
-     * so the deleted queue is nobody's default group and takes no newly assigned tickets.
+     * Soft delete, as Zendesk: solved and closed tickets keep pointing at the group, and it still shows in their
+     * history. Its memberships end, so the deleted queue is nobody's default group and takes no newly assigned
+     * tickets. A group whose queue still holds unsolved tickets is not deleted: they would wait in a queue nobody
+     * works, so the admin moves them first.
      */
     @Transactional
     public void delete(long id) {
-        get(id).delete();
+        Group group = get(id);
+        long unsolved = groups.countUnsolvedTickets(id);
+        if (unsolved > 0) {
+            throw InvalidInput.of("group_id", "err.group.hasUnsolvedTickets",
+                    "Group: " + group.getName() + " still has " + unsolved + " unsolved tickets; move them to another group first",
+                    group.getName(), unsolved);
+        }
+        group.delete();
         memberships.findByGroupId(id).forEach(this::remove);
     }
 
@@ -103,6 +116,33 @@ public class GroupService {
                     .min(Comparator.comparing(GroupMembership::getId))
                     .ifPresent(m -> m.makeDefault(true));
         }
+    }
+
+    /** The group's members become exactly these agents (memberships of others end; new ones are not default). */
+    @Transactional
+    public void setMembers(long groupId, Collection<Long> agentIds) {
+        get(groupId);
+        Set<Long> wanted = new HashSet<>(agentIds);
+        memberships.findByGroupId(groupId).stream().filter(m -> !wanted.remove(m.getUserId())).toList().forEach(this::remove);
+        wanted.forEach(userId -> addMember(userId, groupId, false));
+    }
+
+    /** The agent's groups become exactly these (deleted groups cannot be joined). */
+    @Transactional
+    public void setGroupsOf(long userId, Collection<Long> groupIds) {
+        Set<Long> wanted = new HashSet<>(groupIds);
+        memberships.findByUserId(userId).stream().filter(m -> !wanted.remove(m.getGroupId())).toList().forEach(this::remove);
+        wanted.forEach(groupId -> addMember(userId, groupId, false));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> groupIdsOf(long userId) {
+        return memberships.findByUserId(userId).stream().map(GroupMembership::getGroupId).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> memberIdsOf(long groupId) {
+        return memberships.findByGroupId(groupId).stream().map(GroupMembership::getUserId).toList();
     }
 
     @Transactional(readOnly = true)

@@ -22,7 +22,7 @@ public class OrganizationService {
     @Transactional
     public Organization create(OrganizationDraft draft) {
         if (draft.name() == null || draft.name().isBlank()) {
-            throw new InvalidInput("name", "Name: cannot be blank");
+            throw InvalidInput.of("name", "err.name.blank", "Name: cannot be blank");
         }
         requireUniqueName(draft.name(), null);
         Organization org = new Organization(draft.name());
@@ -35,7 +35,7 @@ public class OrganizationService {
         Organization org = get(id);
         if (draft.name() != null) {
             if (draft.name().isBlank()) {
-                throw new InvalidInput("name", "Name: cannot be blank");
+                throw InvalidInput.of("name", "err.name.blank", "Name: cannot be blank");
             }
             requireUniqueName(draft.name(), id);
             org.rename(draft.name());
@@ -44,12 +44,29 @@ public class OrganizationService {
         return org;
     }
 
+    /**
+     * Deletes an organization: its members stay, without an organization. One that tickets still belong to is
+     * kept (they count in its reports, R14): the admin moves those tickets first.
+     */
+    @Transactional
+    public void delete(long id) {
+        Organization org = get(id);
+        long tickets = organizations.countTickets(id);
+        if (tickets > 0) {
+            throw InvalidInput.of("organization_id", "err.organization.hasTickets",
+                    "Organization: " + org.getName() + " still has " + tickets + " tickets", org.getName(), tickets);
+        }
+        organizations.removeMembers(id);
+        organizations.deleteById(id);
+    }
+
     private void apply(Organization org, OrganizationDraft draft) {
         if (draft.domainNames() != null) {
             for (String domain : draft.domainNames()) {
                 String d = Organization.normalizeDomain(domain);
                 organizations.findByDomain(d).filter(other -> !other.getId().equals(org.getId())).ifPresent(other -> {
-                    throw new InvalidInput("domain_names", "Domain names: " + d + " already belongs to " + other.getName());
+                    throw InvalidInput.of("domain_names", "err.domain.taken", "Domain names: " + d + " already belongs to " + other.getName(),
+                            d, other.getName());
                 });
             }
             org.replaceDomainNames(draft.domainNames());
@@ -74,7 +91,7 @@ public class OrganizationService {
         organizations.findByNameKey(Organization.key(name))
                 .filter(existing -> !existing.getId().equals(exceptId))
                 .ifPresent(existing -> {
-                    throw new InvalidInput("name", "Name: has already been taken");
+                    throw InvalidInput.of("name", "err.name.taken", "Name: has already been taken");
                 });
     }
 

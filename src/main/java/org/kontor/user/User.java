@@ -69,6 +69,11 @@ public class User {
         touch();
     }
 
+    void changeEmail(String email) {
+        this.email = normalizeEmail(email);
+        touch();
+    }
+
     void setPhone(String phone) {
         this.phone = phone == null || phone.isBlank() ? null : phone.trim();
         this.phoneDigits = PhoneNumbers.digits(this.phone);

@@ -1,13 +1,13 @@
 package org.kontor.user;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
+import org.kontor.common.InvalidInput.FieldError;
 import org.kontor.common.NotFound;
 import org.kontor.organization.Organization;
 import org.kontor.organization.OrganizationService;
@@ -45,32 +45,31 @@ public class UserService {
         if (role.isAgent() && !actor.isAdmin()) {
             throw new Forbidden("Only admins can create agents and admins");
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
         if (draft.name() == null || draft.name().isBlank()) {
-            errors.put("name", List.of("Name: cannot be blank"));
+            errors.add(new FieldError("name", "Name: cannot be blank", "err.name.blank"));
         }
         String email = User.normalizeEmail(draft.email());
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            errors.put("email", List.of("Email: " + draft.email() + " is not properly formatted"));
-        } else if (email != null && users.findByEmail(email).isPresent()) {
-            errors.put("email", List.of("Email: " + email + " is already being used by another user"));
+        if (email != null) {
+            emailProblem(draft.email(), email).ifPresent(errors::add);
         }
         if (email == null && (draft.phone() == null || draft.phone().isBlank()) && role == Role.END_USER
                 && draft.externalId() == null) {
-            errors.put("email", List.of("Email: an email address or a phone number is required"));
+            errors.add(new FieldError("email", "Email: an email address or a phone number is required", "err.email.orPhoneRequired"));
         }
         if (draft.phone() != null && !draft.phone().isBlank() && PhoneNumbers.digits(draft.phone()) == null) {
-            errors.put("phone", List.of("Phone: " + draft.phone() + " is not a phone number"));
+            errors.add(new FieldError("phone", "Phone: " + draft.phone() + " is not a phone number", "err.phone.invalid", draft.phone()));
         }
         if (role.isAgent() && email == null) {
-            errors.put("email", List.of("Email: agents need an email address to sign in"));
+            errors.add(new FieldError("email", "Email: agents need an email address to sign in", "err.email.agentRequired"));
         }
         if (draft.externalId() != null && users.findByExternalId(draft.externalId()).isPresent()) {
-            errors.put("external_id", List.of("External ID: has already been taken"));
+            errors.add(new FieldError("external_id", "External ID: has already been taken", "err.externalId.taken"));
         }
         Long organizationId = draft.organizationId() != null && draft.organizationId() == 0 ? null : draft.organizationId();
         if (organizationId != null && organizations.find(organizationId).isEmpty()) {
-            errors.put("organization_id", List.of("Organization: " + organizationId + " does not exist"));
+            errors.add(new FieldError("organization_id", "Organization: " + organizationId + " does not exist",
+                    "err.organization.missing", organizationId));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -109,15 +108,45 @@ public class UserService {
             if (createdMeanwhile.isPresent()) {
                 return createdMeanwhile.get();
             }
-            Map<String, List<String>> prefixed = new LinkedHashMap<>();
-            e.errors().values().forEach(messages -> prefixed.computeIfAbsent("requester", k -> new java.util.ArrayList<>())
-                    .addAll(messages.stream().map(m -> "Requester: " + m).toList()));
-            throw new InvalidInput(prefixed);
+            throw new InvalidInput(e.fieldErrors().stream()
+                    .map(inner -> new FieldError("requester", "Requester: " + inner.text(), "err.requester", inner)).toList());
         }
     }
 
+    /** Zendesk's update: the email is written on create only (later through identities). */
     @Transactional
     public User update(long id, UserDraft draft, Actor actor) {
+        return update(id, draft, actor, false);
+    }
+
+    /** An admin's edit of a profile, which may also change the sign-in email (unique, well-formed). */
+    @Transactional
+    public User updateProfile(long id, UserDraft draft, Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Forbidden("Only admins can change a user's email");
+        }
+        return update(id, draft, actor, true);
+    }
+
+    /**
+     * An agent who leaves: cannot sign in nor be assigned (Zendesk's {@code suspended}); their tickets and history
+     * stay. The last active admin cannot be deactivated, nor can admins deactivate themselves.
+     */
+    @Transactional
+    public User deactivate(long id, Actor actor) {
+        return update(id, suspendedDraft(true), actor);
+    }
+
+    @Transactional
+    public User reactivate(long id, Actor actor) {
+        return update(id, suspendedDraft(false), actor);
+    }
+
+    private static UserDraft suspendedDraft(boolean suspended) {
+        return new UserDraft(null, null, null, null, null, null, null, null, null, null, null, suspended);
+    }
+
+    private User update(long id, UserDraft draft, Actor actor, boolean allowEmailChange) {
         User user = get(id);
         boolean self = actor.id() == id;
         if (!actor.isAgent() && !self) {
@@ -137,25 +166,39 @@ public class UserService {
                 || changes(draft.suspended(), user.isSuspended()) || changes(draft.verified(), user.isVerified()))) {
             throw new Forbidden("End users can change only their name, phone, locale and time zone");
         }
-        if (self && actor.isAdmin() && draft.role() != null && draft.role() != Role.ADMIN && !otherAdminExists(id)) {
-            throw new InvalidInput("role", "Role: the last admin cannot give up the admin role");
+        if (draft.suspended() != null && draft.suspended() && !user.isSuspended() && self) {
+            throw InvalidInput.of("suspended", "err.user.deactivateSelf", "Suspended: you cannot deactivate yourself");
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        boolean losesAdmin = draft.role() != null && draft.role() != Role.ADMIN
+                || draft.suspended() != null && draft.suspended();
+        if (user.getRole() == Role.ADMIN && user.canSignIn() && losesAdmin && !otherAdminExists(id)) {
+            throw InvalidInput.of(draft.role() != null && draft.role() != Role.ADMIN ? "role" : "suspended", "err.user.lastAdmin",
+                    "Role: the last active admin cannot be demoted or deactivated");
+        }
+        List<FieldError> errors = new ArrayList<>();
         if (draft.name() != null && draft.name().isBlank()) {
-            errors.put("name", List.of("Name: cannot be blank"));
+            errors.add(new FieldError("name", "Name: cannot be blank", "err.name.blank"));
         }
         String email = User.normalizeEmail(draft.email());
         if (email != null && !email.equals(user.getEmail())) {
-            errors.put("email", List.of("Email: change a user's email through identities, not by update"));
+            if (allowEmailChange) {
+                emailProblem(draft.email(), email).ifPresent(errors::add);
+            } else {
+                errors.add(new FieldError("email", "Email: change a user's email through identities, not by update", "err.email.identities"));
+            }
         }
         if (draft.organizationId() != null && draft.organizationId() != 0 && organizations.find(draft.organizationId()).isEmpty()) {
-            errors.put("organization_id", List.of("Organization: " + draft.organizationId() + " does not exist"));
+            errors.add(new FieldError("organization_id", "Organization: " + draft.organizationId() + " does not exist",
+                    "err.organization.missing", draft.organizationId()));
         }
         if (draft.externalId() != null && users.findByExternalId(draft.externalId()).filter(u -> !u.getId().equals(id)).isPresent()) {
-            errors.put("external_id", List.of("External ID: has already been taken"));
+            errors.add(new FieldError("external_id", "External ID: has already been taken", "err.externalId.taken"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
+        }
+        if (allowEmailChange && email != null && !email.equals(user.getEmail())) {
+            user.changeEmail(email);
         }
         if (draft.name() != null) {
             user.rename(draft.name().trim());
@@ -176,7 +219,18 @@ public class UserService {
 
     private boolean otherAdminExists(long exceptId) {
         return users.count((root, q, cb) -> cb.and(cb.equal(root.get("role"), Role.ADMIN),
-                cb.notEqual(root.get("id"), exceptId), cb.isTrue(root.get("active")))) > 0;
+                cb.notEqual(root.get("id"), exceptId), cb.isTrue(root.get("active")), cb.isFalse(root.get("suspended")))) > 0;
+    }
+
+    private Optional<FieldError> emailProblem(String given, String normalized) {
+        if (!EMAIL.matcher(normalized).matches()) {
+            return Optional.of(new FieldError("email", "Email: " + given + " is not properly formatted", "err.email.format", given));
+        }
+        if (users.findByEmail(normalized).isPresent()) {
+            return Optional.of(new FieldError("email", "Email: " + normalized + " is already being used by another user",
+                    "err.email.taken", normalized));
+        }
+        return Optional.empty();
     }
 
     private void applyOptional(User user, UserDraft draft) {
@@ -212,7 +266,8 @@ public class UserService {
             throw new Forbidden("Only admins can set another user's password");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInput("password", "Password: must be at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw InvalidInput.of("password", "err.password.short", "Password: must be at least " + MIN_PASSWORD_LENGTH + " characters",
+                    MIN_PASSWORD_LENGTH);
         }
         get(userId).changePasswordHash(passwordEncoder.encode(password));
         events.publishEvent(new UserSignInsRevoked(userId));

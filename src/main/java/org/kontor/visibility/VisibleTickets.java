@@ -12,6 +12,8 @@ import org.kontor.ticket.Comment;
 import org.kontor.ticket.CommentRepository;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketRepository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -56,6 +58,14 @@ public class VisibleTickets {
 
     public Paging.Result<Ticket> tickets(Viewer viewer, Specification<Ticket> filter, PageParams params, Paging.Ordering ordering) {
         return Paging.fetch(tickets, policy.tickets(viewer).and(filter), params, ordering);
+    }
+
+    /**
+     * One page of the tickets the viewer may see, in the order the filter itself sets (for orders a sort by
+     * attribute cannot express, such as status in life-cycle order or the requester's name).
+     */
+    public Page<Ticket> ticketsInFilterOrder(Viewer viewer, Specification<Ticket> filterAndOrder, int page, int size) {
+        return tickets.findAll(policy.tickets(viewer).and(filterAndOrder), PageRequest.of(page - 1, size));
     }
 
     public long count(Viewer viewer, Specification<Ticket> filter) {

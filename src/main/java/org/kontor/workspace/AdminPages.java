@@ -43,7 +43,7 @@ class AdminPages {
 
     @GetMapping("/admin/agents")
     String agents(Model model) {
-        model.addAttribute("agents", directory.agents());
+        model.addAttribute("agents", directory.allAgents());
         return "admin/agents";
     }
 
@@ -87,7 +87,7 @@ class AdminPages {
     String addMember(@PathVariable long id, @RequestParam(required = false) Long agentId, RedirectAttributes redirect) {
         try {
             if (agentId == null) {
-                throw new InvalidInput("user_id", "Agent: choose an agent");
+                throw InvalidInput.of("user_id", "err.agent.choose", "Agent: choose an agent");
             }
             if (!groups.isMember(agentId, id)) {
                 groups.addMember(agentId, id, false);

@@ -61,7 +61,15 @@ public class Directory {
         return names;
     }
 
+    /** Agents who can be assigned and put in groups: deactivated (suspended) ones are left out. */
     List<User> agents() {
+        return users.page(UserService.roleSpec(List.of(Role.AGENT, Role.ADMIN)).and((root, q, cb) -> cb.isTrue(root.get("active")))
+                        .and((root, q, cb) -> cb.isFalse(root.get("suspended"))),
+                new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
+    }
+
+    /** Every agent and admin, deactivated ones included, for the admin's list. */
+    List<User> allAgents() {
         return users.page(UserService.roleSpec(List.of(Role.AGENT, Role.ADMIN)).and((root, q, cb) -> cb.isTrue(root.get("active"))),
                 new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
     }

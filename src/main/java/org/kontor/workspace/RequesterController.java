@@ -7,6 +7,7 @@ import org.kontor.user.Role;
 import org.kontor.user.User;
 import org.kontor.user.UserDraft;
 import org.kontor.user.UserService;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +22,12 @@ class RequesterController {
 
     private final Directory directory;
     private final UserService users;
+    private final MessageSource messages;
 
-    RequesterController(Directory directory, UserService users) {
+    RequesterController(Directory directory, UserService users, MessageSource messages) {
         this.directory = directory;
         this.users = users;
+        this.messages = messages;
     }
 
     @GetMapping("/agent/requesters")
@@ -48,7 +51,7 @@ class RequesterController {
             model.addAttribute("requester", directory.person(created));
         } catch (InvalidInput e) {
             model.addAttribute("addUserOpen", true);
-            model.addAttribute("addUserErrors", e.errors().values().stream().flatMap(List::stream).toList());
+            model.addAttribute("addUserErrors", Forms.errors(e, messages));
             model.addAttribute("newName", name);
             model.addAttribute("newEmail", email);
             model.addAttribute("newPhone", phone);

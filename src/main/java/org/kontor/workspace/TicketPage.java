@@ -134,7 +134,8 @@ class TicketPage {
             model.addAttribute("publicationAt", fmt.dateTime(p.getPublishAt()));
             model.addAttribute("publicationInput", LOCAL_INPUT.format(p.getPublishAt().atZone(me.zone())));
         });
-        model.addAttribute("zone", me.zone().getId());
+        // "Z" would puzzle people; an agent without a time zone of their own works in UTC.
+        model.addAttribute("zone", me.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : me.zone().getId());
         return "agent/ticket";
     }
 

@@ -10,11 +10,17 @@ import org.kontor.api.Paging;
 import org.kontor.group.Group;
 import org.kontor.group.GroupMembership;
 import org.kontor.group.GroupService;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Root;
+import org.kontor.ticket.Priority;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.user.Actor;
+import org.kontor.user.User;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.VisibleTickets;
+import org.springframework.data.domain.Page;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +34,13 @@ public class TicketViews {
     private static final List<TicketStatus> UNSOLVED =
             List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD);
     private static final Duration RECENT = Duration.ofDays(7);
-    /** Sortable columns: the key in the URL and the ticket attribute. */
+    /** Columns sorted by their stored value: the key in the URL and the ticket attribute. */
     static final List<Paging.SortKey> SORT_KEYS = List.of(Paging.SortKey.ID,
-            new Paging.SortKey("subject", "subject", false), new Paging.SortKey("status", "status", false),
-            new Paging.SortKey("priority", "priority", false), Paging.SortKey.CREATED_AT, Paging.SortKey.UPDATED_AT);
+            new Paging.SortKey("subject", "subject", false), Paging.SortKey.CREATED_AT, Paging.SortKey.UPDATED_AT);
+    /** Columns sorted by meaning: status in life-cycle order (R5), priority low to urgent, the requester's name. */
+    static final List<String> SORTED_BY_MEANING = List.of("status", "priority", "requester");
+    private static final List<TicketStatus> STATUS_ORDER = List.of(TicketStatus.values());
+    private static final List<Priority> PRIORITY_ORDER = List.of(Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT);
 
     private final VisibleTickets tickets;
     private final AccessPolicy policy;
@@ -79,8 +88,44 @@ public class TicketViews {
         return views(agent).stream().filter(v -> v.key().equals(key)).findFirst();
     }
 
-    Paging.Result<Ticket> page(Actor agent, View view, int page, Paging.Ordering ordering) {
-        return tickets.tickets(policy.viewerFor(agent), view.filter(), new PageParams(false, page, PAGE_SIZE, null, null), ordering);
+    /** One page of a view; ties are broken by ticket id, so paging is stable whatever the column. */
+    record ViewPage(List<Ticket> items, int page, long total, boolean hasPrevious, boolean hasMore) {
+    }
+
+    ViewPage page(Actor agent, View view, int page, String sort, boolean ascending) {
+        if (SORTED_BY_MEANING.contains(sort)) {
+            Page<Ticket> result = tickets.ticketsInFilterOrder(policy.viewerFor(agent), view.filter().and(orderedBy(sort, ascending)),
+                    page, PAGE_SIZE);
+            return new ViewPage(result.getContent(), page, result.getTotalElements(), page > 1, result.hasNext());
+        }
+        Paging.SortKey key = SORT_KEYS.stream().filter(k -> k.wireName().equals(sort)).findFirst().orElse(Paging.SortKey.UPDATED_AT);
+        Paging.Result<Ticket> result = tickets.tickets(policy.viewerFor(agent), view.filter(),
+                new PageParams(false, page, PAGE_SIZE, null, null), new Paging.Ordering(key, ascending));
+        return new ViewPage(result.items(), result.params().page(), result.totalCount(), result.hasPrevious(), result.hasMore());
+    }
+
+    /** Orders the list query (a count query ignores it); the requester's name comes from a join on the user. */
+    private static Specification<Ticket> orderedBy(String sort, boolean ascending) {
+        return (root, q, cb) -> {
+            if (Long.class.equals(q.getResultType()) || long.class.equals(q.getResultType())) {
+                return null;
+            }
+            Expression<?> value;
+            if ("requester".equals(sort)) {
+                Root<User> requester = q.from(User.class);
+                value = cb.lower(requester.get("name"));
+                q.orderBy(ascending ? cb.asc(value) : cb.desc(value), ascending ? cb.asc(root.get("id")) : cb.desc(root.get("id")));
+                return cb.equal(requester.get("id"), root.get("requesterId"));
+            }
+            CriteriaBuilder.Case<Integer> rank = cb.selectCase();
+            List<? extends Enum<?>> order = "status".equals(sort) ? STATUS_ORDER : PRIORITY_ORDER;
+            for (int i = 0; i < order.size(); i++) {
+                rank = rank.when(cb.equal(root.get(sort), order.get(i)), i + 1);
+            }
+            value = rank.otherwise(0);
+            q.orderBy(ascending ? cb.asc(value) : cb.desc(value), ascending ? cb.asc(root.get("id")) : cb.desc(root.get("id")));
+            return null;
+        };
     }
 
     private static Specification<Ticket> unsolved() {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.kontor.api.Paging;
 import org.kontor.common.NotFound;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Ticket;
@@ -46,18 +45,17 @@ class ViewsController {
                 @RequestParam(defaultValue = "updated_at") String sort, @RequestParam(defaultValue = "desc") String order,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         TicketViews.View view = views.view(me.actor(), key).orElseThrow(NotFound::new);
-        Paging.SortKey sortKey = TicketViews.SORT_KEYS.stream().filter(k -> k.wireName().equals(sort)).findFirst()
-                .orElse(Paging.SortKey.UPDATED_AT);
+        String sortKey = TicketViews.SORTED_BY_MEANING.contains(sort)
+                || TicketViews.SORT_KEYS.stream().anyMatch(k -> k.wireName().equals(sort)) ? sort : "updated_at";
         boolean ascending = "asc".equals(order);
-        Paging.Result<Ticket> result = views.page(me.actor(), view, Math.max(1, Math.min(page, 400)),
-                new Paging.Ordering(sortKey, ascending));
+        TicketViews.ViewPage result = views.page(me.actor(), view, Math.max(1, Math.min(page, 400)), sortKey, ascending);
         model.addAttribute("view", view);
         model.addAttribute("tickets", result.items());
         model.addAttribute("people", people(result.items()));
-        model.addAttribute("sort", sortKey.wireName());
+        model.addAttribute("sort", sortKey);
         model.addAttribute("order", ascending ? "asc" : "desc");
-        model.addAttribute("page", result.params().page());
-        model.addAttribute("total", result.totalCount());
+        model.addAttribute("page", result.page());
+        model.addAttribute("total", result.total());
         model.addAttribute("hasMore", result.hasMore());
         model.addAttribute("hasPrevious", result.hasPrevious());
         return "agent/view";

@@ -16,6 +16,7 @@ import org.kontor.organization.OrganizationService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,6 +79,12 @@ class OrganizationsController {
     @PutMapping("/{id}")
     Map<String, Object> update(@PathVariable long id, @RequestBody JsonNode body) {
         return Envelope.of("organization", json(organizations.update(id, draft(Json.root(body, "organization")))));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        organizations.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     private static OrganizationDraft draft(JsonNode o) {

@@ -14,14 +14,14 @@ interface AttachmentRepository extends JpaRepository<Attachment, Long> {
     List<Attachment> findByUploadTokenOrderByIdAsc(String token);
 
     /** Takes over an upload for a comment, only while it is still an unclaimed, unexpired upload of this user. */
-    @Modifying
+    @Modifying(flushAutomatically = true)
     @Query("update Attachment a set a.ticketId = :ticketId, a.commentId = :commentId, a.uploadToken = null, a.expiresAt = null"
             + " where a.uploadToken = :token and a.uploaderId = :uploaderId and a.commentId is null and a.expiresAt > :now")
     int claim(@Param("token") String token, @Param("uploaderId") long uploaderId, @Param("ticketId") long ticketId,
               @Param("commentId") long commentId, @Param("now") Instant now);
 
     /** Files imported with an email: already the sender's, taken over by the comment the email became. */
-    @Modifying
+    @Modifying(flushAutomatically = true)
     @Query("update Attachment a set a.ticketId = :ticketId, a.commentId = :commentId, a.uploadToken = null, a.expiresAt = null"
             + " where a.id in :ids and a.commentId is null")
     int claimIds(@Param("ids") Collection<Long> ids, @Param("ticketId") long ticketId, @Param("commentId") long commentId);

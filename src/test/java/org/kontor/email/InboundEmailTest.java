@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kontor.group.Group;
@@ -44,8 +45,6 @@ class InboundEmailTest extends IntegrationTest {
     String domain;
     @Autowired
     ImapPoller poller;
-    @Autowired
-    AttachmentRepository attachments;
     @Autowired
     EmailImporter importer;
 
@@ -386,16 +385,31 @@ class InboundEmailTest extends IntegrationTest {
     }
 
     @Test
-    void attachmentsAndInlineImagesAreStored() throws Exception {
+    @DisplayName("Email files become comment attachments downloadable through the access policy; cid: images point at them (V1)")
+    void attachmentsAndInlineImagesBecomeCommentAttachments() throws Exception {
         String from = address("maria");
         smtp(Corpus.load("inline-image-related.eml", values(from)));
         assertThat(poll().imported()).isEqualTo(1);
-        long id = requestIds(user(from)).get(0);
-        long commentId = ((Number) comments(id).get(0).get("id")).longValue();
-        List<Attachment> stored = attachments.findByCommentIdOrderByIdAsc(commentId);
-        assertThat(stored).extracting(Attachment::getFileName).containsExactly("image001.png", "Rechnung März.pdf");
-        assertThat(stored.get(0).isInline()).isTrue();
-        assertThat(new String(stored.get(1).getContent(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        User requester = user(from);
+        long id = requestIds(requester).get(0);
+        JsonPath withInline = fixtures.asAdmin().get("/api/v2/tickets/" + id + "/comments?include_inline_images=true").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(withInline.getList("comments[0].attachments.file_name")).containsExactly("image001.png", "Rechnung März.pdf");
+        assertThat(withInline.getList("comments[0].attachments.inline")).containsExactly(true, false);
+        // Zendesk lists inline images only when asked.
+        assertThat(fixtures.asAdmin().get("/api/v2/tickets/" + id + "/comments").jsonPath().getList("comments[0].attachments.file_name"))
+                .containsExactly("Rechnung März.pdf");
+        String imageUrl = withInline.getString("comments[0].attachments[0].content_url");
+        String imagePath = imageUrl.substring(imageUrl.indexOf("/attachments/"));
+        String html = withInline.getString("comments[0].html_body");
+        assertThat(html).doesNotContain("cid:").contains("src=\"" + imagePath.replace("&", "&amp;") + "\"");
+
+        String pdfUrl = withInline.getString("comments[0].attachments[1].content_url");
+        byte[] pdf = io.restassured.RestAssured.given().port(port).auth().preemptive().basic(requester.getEmail() + "/token", fixtures.apiToken())
+                .get(pdfUrl.substring(pdfUrl.indexOf("/attachments/"))).then().statusCode(200).extract().asByteArray();
+        assertThat(new String(pdf, StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        io.restassured.RestAssured.given().port(port).auth().preemptive().basic(fixtures.endUser("Other").getEmail() + "/token", fixtures.apiToken())
+                .get(imagePath).then().statusCode(404);
     }
 
     @Test

@@ -153,6 +153,14 @@ public class Attachments implements CommentUploads {
         return result;
     }
 
+    /** {@link #ofComments} as web pages show the files. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<AttachmentView>> viewsOfComments(Viewer viewer, Ticket ticket, Collection<Comment> comments) {
+        Map<Long, List<AttachmentView>> result = new LinkedHashMap<>();
+        ofComments(viewer, ticket, comments).forEach((id, files) -> result.put(id, files.stream().map(AttachmentView::of).toList()));
+        return result;
+    }
+
     /**
      * A file that came with an email, stored before the comment it belongs to exists (its HTML refers to the file's
      * URL); {@link #attachImported} puts it on the comment in the same transaction.

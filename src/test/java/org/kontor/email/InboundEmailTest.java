@@ -47,6 +47,10 @@ class InboundEmailTest extends IntegrationTest {
     ImapPoller poller;
     @Autowired
     EmailImporter importer;
+    @Autowired
+    Mailboxes mailboxes;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String support;
     private long mailboxId;
@@ -382,6 +386,51 @@ class InboundEmailTest extends IntegrationTest {
                 .body("inbound_email.status", equalTo("imported")).body("inbound_email.ticket_id", notNullValue());
 
         assertThat(requestIds(user(from))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Exactly once per source: a mailbox's UIDVALIDITY+UID is imported once whatever its Message-ID; another source imports its own copy")
+    void uniquenessIsPerSourceByMessageIdAndByUid() {
+        long other = createMailbox(Fixtures.unique("other-") + "@support.example", null, false);
+        String from = address("uid");
+        byte[] first = simple(from, "UID once", "first");
+        EmailImporter.Result imported = importer.importMessage(first, EmailImporter.Source.imap(mailboxId, 77, 5));
+        assertThat(imported.duplicate()).isFalse();
+        // The same UID again (a re-read after a crash, with a Message-ID the server rewrote): nothing new.
+        EmailImporter.Result again = importer.importMessage(simple(from, "UID once", "rewritten"), EmailImporter.Source.imap(mailboxId, 77, 5));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.ticketId()).isEqualTo(imported.ticketId());
+        // The same message under another UID of the same mailbox (copied in the folder): its Message-ID knows it.
+        assertThat(importer.importMessage(first, EmailImporter.Source.imap(mailboxId, 77, 6)).duplicate()).isTrue();
+        // Another mailbox is another source (as agreed): it imports its copy once.
+        EmailImporter.Result elsewhere = importer.importMessage(first, EmailImporter.Source.imap(other, 77, 5));
+        assertThat(elsewhere.duplicate()).isFalse();
+        assertThat(importer.importMessage(first, EmailImporter.Source.imap(other, 78, 9)).duplicate()).isTrue();
+        // The database refuses a second row for the same source and UID, whatever the code does.
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM inbound_emails", Long.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO inbound_emails (id, source, message_id, uid_validity, uid, "
+                        + "status, size_bytes, attempts, received_at, updated_at, version) VALUES (?, ?, '<x@y>', 77, 5, 'IMPORTED', 1, 1, "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", id + 100_000, "imap:" + mailboxId))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
+    @DisplayName("Secrets at rest: the IMAP password is stored encrypted; a plain one from before still polls and is encrypted at start-up")
+    void imapPasswordsAreEncryptedAtRest() throws Exception {
+        String stored = jdbc.queryForObject("SELECT imap_password FROM email_mailboxes WHERE id = ?", String.class, mailboxId);
+        assertThat(stored).startsWith("enc:v1:").doesNotContain("secret");
+        // GreenMail checks the password: a poll signs in only with the decrypted one.
+        smtp(simple(address("sealed"), "Sealed", "one"));
+        assertThat(poll().imported()).isEqualTo(1);
+
+        jdbc.update("UPDATE email_mailboxes SET imap_password = 'secret' WHERE id = ?", mailboxId);
+        smtp(simple(address("plain"), "Plain", "two"));
+        assertThat(poll().imported()).isEqualTo(1);
+        assertThat(mailboxes.sealPlainPasswords()).isGreaterThanOrEqualTo(1);
+        String resealed = jdbc.queryForObject("SELECT imap_password FROM email_mailboxes WHERE id = ?", String.class, mailboxId);
+        assertThat(resealed).startsWith("enc:v1:").isNotEqualTo(stored);
+        smtp(simple(address("again"), "Again", "three"));
+        assertThat(poll().imported()).isEqualTo(1);
     }
 
     @Test

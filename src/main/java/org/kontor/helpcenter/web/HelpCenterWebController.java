@@ -238,7 +238,8 @@ class HelpCenterWebController {
 
     @PostMapping("/requests")
     String submit(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String subject,
-                  @RequestParam(required = false) String body, Model model) {
+                  @RequestParam(required = false) String body,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         if (subject == null || subject.isBlank() || body == null || body.isBlank()) {
             model.addAttribute("error", "hc.new.missing");
             model.addAttribute("subject", subject);
@@ -247,10 +248,12 @@ class HelpCenterWebController {
             return "hc/new-request";
         }
         try {
+            String uploads = FormUploads.upload(attachments, files, me.actor());
             TicketService.Change change = tickets.createRequest(new TicketInput.NewRequest(subject.strip(),
-                    new TicketInput.CommentInput(body, null, null, null), List.of(), Channel.HELPCENTER), me.actor());
+                    new TicketInput.CommentInput(body, null, null, null, uploads == null ? List.of() : List.of(uploads)),
+                    List.of(), Channel.HELPCENTER), me.actor());
             return "redirect:/hc/requests/" + change.ticket().getId();
-        } catch (InvalidInput | RuleViolation e) {
+        } catch (InvalidInput | RuleViolation | AttachmentTooLarge e) {
             model.addAttribute("error", "hc.new.refused");
             model.addAttribute("subject", subject);
             model.addAttribute("body", body);

@@ -105,5 +105,15 @@ class AttachmentPagesTest extends IntegrationTest {
         assertThat(page(customerSession, "/hc/requests/" + id)).contains(">photo.png<");
         assertThat(fixtures.as(agent).get("/api/v2/tickets/" + id + "/comments.json").jsonPath()
                 .getList("comments.attachments.file_name.flatten()")).containsExactly("manual.txt", "internal-notes.txt", "photo.png");
+
+        // A new request with a file, from the Help Center form.
+        Response created = anonymous().cookie("JSESSIONID", customerSession).redirects().follow(false)
+                .multiPart("_csrf", csrf(page(customerSession, "/hc/requests/new"))).multiPart("subject", "With a file")
+                .multiPart("body", "See attached").multiPart("files", "error.log", "stack trace".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/hc/requests");
+        assertThat(created.statusCode()).isEqualTo(302);
+        String newRequest = page(customerSession, created.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(newRequest).contains(">error.log<");
+        assertThat(download(customerSession, links(newRequest).get(0)).asString()).isEqualTo("stack trace");
     }
 }

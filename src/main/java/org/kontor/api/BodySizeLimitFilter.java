@@ -19,19 +19,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 413 for API bodies above {@code kontor.api.max-body-bytes}, declared or streamed. The inbound email
- * endpoint takes whole messages with attachments, up to {@code kontor.email.max-message-bytes}.
+ * endpoint takes whole messages with attachments, up to {@code kontor.email.max-message-bytes}; uploads take files
+ * up to {@code kontor.attachments.max-size}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final String INBOUND_EMAIL = "/api/v2/channels/email/inbound";
     private final long defaultMaxBytes;
+    private static final String UPLOADS = "/api/v2/uploads";
     private final long maxMessageBytes;
+    private final long maxUploadBytes;
 
     BodySizeLimitFilter(@Value("${kontor.api.max-body-bytes}") long maxBytes,
-                        @Value("${kontor.email.max-message-bytes:26214400}") long maxMessageBytes) {
+                        @Value("${kontor.email.max-message-bytes:26214400}") long maxMessageBytes,
+                        @Value("${kontor.attachments.max-size:20MB}") org.springframework.util.unit.DataSize maxUpload) {
         this.defaultMaxBytes = maxBytes;
         this.maxMessageBytes = maxMessageBytes;
+        this.maxUploadBytes = maxUpload.toBytes();
     }
 
     @Override
@@ -43,7 +48,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        long maxBytes = path.equals(INBOUND_EMAIL) || path.equals(INBOUND_EMAIL + ".json") ? maxMessageBytes : defaultMaxBytes;
+        long maxBytes = path.equals(INBOUND_EMAIL) || path.equals(INBOUND_EMAIL + ".json") ? maxMessageBytes
+                : path.equals(UPLOADS) || path.equals(UPLOADS + ".json") ? maxUploadBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ApiErrors.write(response, 413, "RequestTooLarge", "The request body is larger than " + maxBytes + " bytes");
             return;

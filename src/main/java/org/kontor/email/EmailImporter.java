@@ -2,6 +2,11 @@ package org.kontor.email;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.kontor.attachment.Attachment;
+import org.kontor.attachment.AttachmentLinks;
+import org.kontor.attachment.Attachments;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +44,7 @@ public class EmailImporter {
     private static final Actor INBOUND_MAIL = new Actor(0, Role.END_USER, null);
 
     private final InboundEmailRepository records;
-    private final AttachmentRepository attachments;
+    private final Attachments attachments;
     private final Mailboxes mailboxes;
     private final EmailTickets tickets;
     private final UserService users;
@@ -48,7 +53,7 @@ public class EmailImporter {
     private final LoopGuard guard;
     private final TransactionTemplate tx;
 
-    EmailImporter(InboundEmailRepository records, AttachmentRepository attachments, Mailboxes mailboxes, EmailTickets tickets,
+    EmailImporter(InboundEmailRepository records, Attachments attachments, Mailboxes mailboxes, EmailTickets tickets,
                   UserService users, EmailSettings settings, PlatformTransactionManager transactions) {
         this.records = records;
         this.attachments = attachments;
@@ -237,9 +242,14 @@ public class EmailImporter {
         }
         Set<Long> ccs = ccs(mail, sender, supportAddresses);
         List<String> notes = new ArrayList<>();
+        Files files = storeAttachments(mail, sender, notes);
         EmailTickets.Result result = null;
+        CommentBody replyBody = null;
         for (long ticketId : threadCandidates(mail, supportAddresses)) {
-            EmailTickets.Result reply = tickets.reply(ticketId, replyBody(mail), sender, ccs);
+            if (replyBody == null) {
+                replyBody = replyBody(mail, files);
+            }
+            EmailTickets.Result reply = tickets.reply(ticketId, replyBody, sender, ccs);
             if (reply.outcome() == EmailTickets.ReplyOutcome.COMMENTED) {
                 result = reply;
                 break;
@@ -254,21 +264,39 @@ public class EmailImporter {
             }
         }
         if (result == null) {
-            result = tickets.open(subjectOf(mail), newTicketBody(mail), sender, ccs, mailboxes.groupFor(recipients(mail), source.mailboxId()));
+            result = tickets.open(subjectOf(mail), newTicketBody(mail, files), sender, ccs,
+                    mailboxes.groupFor(recipients(mail), source.mailboxId()));
         }
-        storeAttachments(mail, result, notes, now);
+        attachments.attachImported(files.ids(), result.ticketId(), result.commentId());
         record.imported(result.ticketId(), result.commentId(), notes.isEmpty() ? null : String.join("; ", notes), now);
     }
 
-    private void storeAttachments(ParsedEmail mail, EmailTickets.Result result, List<String> notes, Instant now) {
+    /** The files stored for a message, and the download address of each inline image by its Content-ID. */
+    private record Files(List<Long> ids, Map<String, String> byContentId) {
+    }
+
+    /**
+     * Stores the message's files before its comment exists, so that the comment's HTML can refer to its inline
+     * images; {@link Attachments#attachImported} then puts them on the comment in this transaction.
+     */
+    private Files storeAttachments(ParsedEmail mail, User sender, List<String> notes) {
+        List<Long> ids = new ArrayList<>();
+        Map<String, String> byContentId = new HashMap<>();
+        long limit = Math.min(settings.maxAttachmentBytes, attachments.settings().maxBytes());
         for (ParsedEmail.Part part : mail.attachments()) {
-            if (part.content().length > settings.maxAttachmentBytes) {
+            if (part.content().length > limit) {
                 notes.add("attachment " + part.fileName() + " (" + part.content().length + " bytes) not stored: larger than "
-                        + settings.maxAttachmentBytes + " bytes");
+                        + limit + " bytes");
                 continue;
             }
-            attachments.save(new Attachment(result.ticketId(), result.commentId(), part, now));
+            Attachment stored = attachments.storeImported(part.content(), part.fileName(), part.contentType(), part.contentId(),
+                    part.inline(), sender.getId());
+            ids.add(stored.getId());
+            if (part.contentId() != null) {
+                byContentId.putIfAbsent(InlineImages.key(part.contentId()), AttachmentLinks.path(stored.getId(), stored.getFileName()));
+            }
         }
+        return new Files(ids, byContentId);
     }
 
     /** In-Reply-To and References (Kontor's Message-IDs, then earlier imported mail), the +id address, the subject token. */
@@ -329,21 +357,25 @@ public class EmailImporter {
         return text.isEmpty() ? "(no subject)" : text.lines().findFirst().map(l -> l.length() > 80 ? l.substring(0, 80) : l).orElse("(no subject)");
     }
 
-    private static CommentBody newTicketBody(ParsedEmail mail) {
-        return body(mail.text(), mail.html());
+    private static CommentBody newTicketBody(ParsedEmail mail, Files files) {
+        return body(mail.text(), mail.html(), files);
     }
 
     /** A reply without its quoted history: the plain part when there is one, else the trimmed HTML. */
-    private static CommentBody replyBody(ParsedEmail mail) {
+    private static CommentBody replyBody(ParsedEmail mail, Files files) {
         if (mail.text() != null && !mail.text().isBlank()) {
-            return body(QuotedText.trimPlain(mail.text()), null);
+            return body(QuotedText.trimPlain(mail.text()), null, files);
         }
-        return body(null, QuotedText.trimHtml(mail.html()));
+        return body(null, QuotedText.trimHtml(mail.html()), files);
     }
 
-    private static CommentBody body(String text, String html) {
+    /** HTML wins; its {@code cid:} images point at their stored files, the only image addresses let through for them. */
+    private static CommentBody body(String text, String html, Files files) {
+        if (html != null && !html.isBlank()) {
+            html = InlineImages.rewrite(html, files.byContentId());
+        }
         if (html != null && !html.isBlank() && html.length() <= CommentBody.MAX_LENGTH) {
-            return CommentBody.of(null, html);
+            return CommentBody.of(null, html, Set.copyOf(files.byContentId().values()));
         }
         if (text != null && !text.isBlank()) {
             String plain = text.length() > CommentBody.MAX_LENGTH - 20 ? text.substring(0, CommentBody.MAX_LENGTH - 20) + "\n[…]" : text;

@@ -29,6 +29,17 @@ class EmailPollingConfig {
         return Tasks.recurring("email-imap-poll", FixedDelay.of(tick)).execute((instance, context) -> poller.pollDue());
     }
 
+    /** Passwords stored in plain text by an earlier version are encrypted at the first start of this one. */
+    @Bean
+    ApplicationRunner sealMailboxPasswords(Mailboxes mailboxes) {
+        return args -> {
+            int sealed = mailboxes.sealPlainPasswords();
+            if (sealed > 0) {
+                log.info("Inbound email: encrypted {} stored IMAP passwords", sealed);
+            }
+        };
+    }
+
     @Bean
     ApplicationRunner imapUrlMailbox(Mailboxes mailboxes, @Value("${kontor.email.imap-url:}") String url,
                                      @Value("${kontor.email.imap-poll-interval:PT1M}") Duration interval) {

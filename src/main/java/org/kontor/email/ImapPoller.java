@@ -91,7 +91,7 @@ public class ImapPoller {
             Session session = Session.getInstance(properties(mailbox, protocol));
             store = session.getStore(protocol);
             int port = mailbox.getImapPort() != null ? mailbox.getImapPort() : (imaps ? 993 : 143);
-            store.connect(mailbox.getImapHost(), port, mailbox.getImapUser(), mailbox.getImapPassword());
+            store.connect(mailbox.getImapHost(), port, mailbox.getImapUser(), mailboxes.imapPassword(mailbox));
             folder = store.getFolder(mailbox.getImapFolder());
             folder.open(Folder.READ_WRITE);
             UIDFolder uids = (UIDFolder) folder;

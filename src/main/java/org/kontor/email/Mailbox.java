@@ -165,8 +165,13 @@ public class Mailbox {
         return imapUser;
     }
 
+    /** As stored: encrypted by {@link Mailboxes} (a plain value only from before encryption). */
     String getImapPassword() {
         return imapPassword;
+    }
+
+    void replaceStoredPassword(String stored) {
+        this.imapPassword = stored;
     }
 
     public String getImapFolder() {

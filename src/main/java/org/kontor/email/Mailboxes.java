@@ -12,6 +12,7 @@ import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.kontor.group.GroupService;
+import org.kontor.security.SecretBox;
 import org.kontor.user.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,11 @@ public class Mailboxes {
     private final MailboxRepository mailboxes;
     private final InboundEmailRepository received;
     private final GroupService groups;
+    private final SecretBox secrets;
     private volatile Snapshot snapshot;
 
-    Mailboxes(MailboxRepository mailboxes, InboundEmailRepository received, GroupService groups) {
+    Mailboxes(MailboxRepository mailboxes, InboundEmailRepository received, GroupService groups, SecretBox secrets) {
+        this.secrets = secrets;
         this.mailboxes = mailboxes;
         this.received = received;
         this.groups = groups;
@@ -84,7 +87,7 @@ public class Mailboxes {
         requireAdmin(actor);
         String address = validate(settings, null);
         Mailbox mailbox = new Mailbox(address, Instant.now());
-        mailbox.apply(settings, Instant.now());
+        mailbox.apply(sealed(settings), Instant.now());
         snapshot = null;
         return mailboxes.save(mailbox);
     }
@@ -94,7 +97,7 @@ public class Mailboxes {
         requireAdmin(actor);
         Mailbox mailbox = mailboxes.findById(id).orElseThrow(NotFound::new);
         validate(settings, mailbox);
-        mailbox.apply(settings, Instant.now());
+        mailbox.apply(sealed(settings), Instant.now());
         snapshot = null;
         return mailbox;
     }
@@ -115,10 +118,34 @@ public class Mailboxes {
         Mailbox mailbox = mailboxes.findByAddress(address).orElseGet(() -> new Mailbox(address, Instant.now()));
         Long groupId = settings.groupId() != null ? settings.groupId() : mailbox.getGroupId();
         mailbox.apply(new Mailbox.Settings(address, groupId, settings.host(), settings.port(), settings.security(), settings.user(),
-                settings.password(), settings.folder(), settings.afterImport(), settings.moveToFolder(), settings.pollInterval(),
+                secrets.seal(settings.password()), settings.folder(), settings.afterImport(), settings.moveToFolder(), settings.pollInterval(),
                 true), Instant.now());
         snapshot = null;
         return mailboxes.save(mailbox);
+    }
+
+    /** The password as it is stored: encrypted (README "Secrets at rest"). */
+    private Mailbox.Settings sealed(Mailbox.Settings s) {
+        return new Mailbox.Settings(s.address(), s.groupId(), s.host(), s.port(), s.security(), s.user(), secrets.seal(s.password()),
+                s.folder(), s.afterImport(), s.moveToFolder(), s.pollInterval(), s.enabled());
+    }
+
+    /** The IMAP password to sign in with; a value stored before encryption is read as it is. */
+    String imapPassword(Mailbox mailbox) {
+        return secrets.open(mailbox.getImapPassword());
+    }
+
+    /** Encrypts passwords stored in plain text by earlier versions; runs at start-up, harmless to repeat. */
+    @Transactional
+    public int sealPlainPasswords() {
+        int sealed = 0;
+        for (Mailbox m : mailboxes.findAll()) {
+            if (m.getImapPassword() != null && !secrets.isSealed(m.getImapPassword())) {
+                m.replaceStoredPassword(secrets.seal(m.getImapPassword()));
+                sealed++;
+            }
+        }
+        return sealed;
     }
 
     private String validate(Mailbox.Settings s, Mailbox existing) {

@@ -34,6 +34,36 @@ class SecurityConfig {
     private static final String ADMIN = "ADMIN";
     private static final String USER_ID = "/api/v2/users/{id:[0-9]+}";
 
+    /**
+     * Downloads of files ({@code content_url}): the same address for web pages (session) and API clients (HTTP
+     * Basic, never remembered in a session); the attachment use case asks the access policy. Without credentials a
+     * browser is sent to sign in and comes back, anything else gets 401.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain files(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder,
+                              ApiSignInCache signIns) throws Exception {
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        http.securityMatcher("/attachments/**")
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.requestCache(cache))
+                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder, signIns), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
+                    String accept = req.getHeader("Accept");
+                    if (accept != null && accept.contains("text/html")) {
+                        cache.saveRequest(req, res);
+                        res.sendRedirect(req.getContextPath() + "/login");
+                        return;
+                    }
+                    res.setHeader("WWW-Authenticate", "Basic realm=\"Kontor API\"");
+                    ApiErrors.write(res, 401, "Couldn't authenticate you", "Credentials are required");
+                }))
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/attachments/*").authenticated()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder,
@@ -55,6 +85,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v2/help_center/**").permitAll()
                         // End users: their own view of tickets and their own profile.
                         .requestMatchers("/api/v2/requests", "/api/v2/requests/**").authenticated()
+                        // Everyone uploads files for their own comments; the access policy decides who sees a file.
+                        .requestMatchers(HttpMethod.POST, "/api/v2/uploads").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v2/uploads/*").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v2/attachments/*").authenticated()
                         // Only numeric ids: "/users/*" would also open users/search, autocomplete and show_many.
                         .requestMatchers(HttpMethod.GET, "/api/v2/users/me").authenticated()
                         .requestMatchers(HttpMethod.GET, USER_ID).authenticated()

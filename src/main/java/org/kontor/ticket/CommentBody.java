@@ -1,6 +1,9 @@
 package org.kontor.ticket;
 
+import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
@@ -16,9 +19,18 @@ public record CommentBody(String plain, String html) {
             .preserveRelativeLinks(false);
 
     public static CommentBody of(String body, String htmlBody) {
+        return of(body, htmlBody, Set.of());
+    }
+
+    /**
+     * As {@link #of(String, String)}, and {@code <img src>} may also be exactly one of {@code imageSources}: the
+     * addresses of the comment's own inline images (an email's {@code cid:} references, rewritten). No other
+     * relative or unknown address passes.
+     */
+    public static CommentBody of(String body, String htmlBody, Set<String> imageSources) {
         if (htmlBody != null && !htmlBody.isBlank()) {
             check(htmlBody.length(), "html_body");
-            String html = Jsoup.clean(htmlBody, SAFELIST);
+            String html = Jsoup.clean(htmlBody, imageSources.isEmpty() ? SAFELIST : withImages(imageSources));
             return new CommentBody(toPlain(html), html);
         }
         if (body != null && !body.isBlank()) {
@@ -27,6 +39,18 @@ public record CommentBody(String plain, String html) {
             return new CommentBody(plain, toHtml(plain));
         }
         throw new InvalidInput("comment", "Comment: body cannot be blank");
+    }
+
+    private static Safelist withImages(Set<String> sources) {
+        return new Safelist(SAFELIST) {
+            @Override
+            public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+                if (tagName.equals("img") && attr.getKey().equals("src") && sources.contains(attr.getValue())) {
+                    return true;
+                }
+                return super.isSafeAttribute(tagName, el, attr);
+            }
+        };
     }
 
     private static void check(int length, String field) {

@@ -8,8 +8,18 @@ public final class TicketInput {
     private TicketInput() {
     }
 
-    /** {@code isPublic} null means "not said": public on create, R12's default afterwards. */
-    public record CommentInput(String body, String htmlBody, Boolean isPublic, Long authorId) {
+    /**
+     * {@code isPublic} null means "not said": public on create, R12's default afterwards. {@code uploads} are the
+     * tokens of files uploaded before (Zendesk's {@code comment.uploads}).
+     */
+    public record CommentInput(String body, String htmlBody, Boolean isPublic, Long authorId, List<String> uploads) {
+        public CommentInput {
+            uploads = uploads == null ? List.of() : List.copyOf(uploads);
+        }
+
+        public CommentInput(String body, String htmlBody, Boolean isPublic, Long authorId) {
+            this(body, htmlBody, isPublic, authorId, List.of());
+        }
     }
 
     /** A requester given by name and email (or phone): found, or created as an end user. */

@@ -38,11 +38,13 @@ public class TicketService {
     private final AccountSettingsService settings;
     private final EntityManager entityManager;
     private final List<TicketChangeHook> hooks;
+    private final List<CommentUploads> uploads;
 
     TicketService(TicketRepository tickets, CommentRepository comments, AuditRepository audits, UserService users,
                   GroupService groups, AccountSettingsService settings, EntityManager entityManager,
-                  List<TicketChangeHook> hooks) {
+                  List<TicketChangeHook> hooks, List<CommentUploads> uploads) {
         this.hooks = hooks;
+        this.uploads = uploads;
         this.tickets = tickets;
         this.comments = comments;
         this.audits = audits;
@@ -105,13 +107,14 @@ public class TicketService {
         Long groupId = resolveGroup(input.groupId(), assigneeId);
         long authorId = resolveAuthor(commentInput.authorId(), actor);
         Set<Long> ccs = resolveCcs(input.collaborators(), Set.of(), actor);
+        checkUploads(commentInput, actor);
         boolean firstCommentPublic = commentInput.isPublic() == null || commentInput.isPublic();
         Instant now = Instant.now();
         Ticket ticket = new Ticket(new Ticket.NewTicketState(blankToNull(input.subject()), input.status(), input.priority(),
                 input.type(), requester.getId(), assigneeId, groupId, organizationId, input.externalId(),
                 input.via() == null ? Channel.API : input.via(), input.dueAt(), normalizeTags(input.tags()), ccs),
                 actor, firstCommentPublic, settings.tickets().firstCommentPrivateEnabled(), now);
-        return open(ticket, actor, authorId, body, firstCommentPublic, now, call);
+        return open(ticket, actor, authorId, body, firstCommentPublic, now, call, commentInput.uploads());
     }
 
     /** An end user's own request: always a public ticket with them as requester. Agents may use it too. */
@@ -121,6 +124,7 @@ public class TicketService {
         CommentBody body = CommentBody.of(commentInput.body(), commentInput.htmlBody());
         User requester = users.get(actor.id());
         Set<Long> ccs = resolveCcs(input.collaborators(), Set.of(), actor);
+        checkUploads(commentInput, actor);
         String subject = blankToNull(input.subject());
         if (subject == null) {
             subject = body.plain().length() > 80 ? body.plain().substring(0, 80) : body.plain();
@@ -129,16 +133,17 @@ public class TicketService {
         Ticket ticket = new Ticket(new Ticket.NewTicketState(subject, null, null, null, requester.getId(), null, null,
                 requester.getOrganizationId(), null, input.via() == null ? Channel.API : input.via(), null, Set.of(), ccs),
                 actor, true, false, now);
-        return open(ticket, actor, actor.id(), body, true, now, null);
+        return open(ticket, actor, actor.id(), body, true, now, null, commentInput.uploads());
     }
 
     private Change open(Ticket ticket, Actor actor, long authorId, CommentBody body, boolean firstCommentPublic, Instant now,
-                        VoiceCall call) {
+                        VoiceCall call, List<String> uploadTokens) {
         tickets.save(ticket);
         Audit audit = ticket.beginAudit(actor, ticket.getVia(), now);
         entityManager.persist(audit);
         ticket.recordCreation(audit, actor);
         Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now, call);
+        attachUploads(uploadTokens, comment, actor);
         runHooks(ticket, audit, actor, true, List.of(comment), now);
         return new Change(tickets.save(ticket), audit, List.of(comment));
     }
@@ -168,6 +173,7 @@ public class TicketService {
         // Resolve and validate everything before the first change.
         CommentBody body = input.comment() == null ? null : CommentBody.of(input.comment().body(), input.comment().htmlBody());
         Long authorId = input.comment() == null ? null : resolveAuthor(input.comment().authorId(), actor);
+        checkUploads(input.comment(), actor);
         User requester = null;
         if (input.requesterId() != null || input.requester() != null) {
             Long id = input.requesterId() == null ? null : input.requesterId().value();
@@ -249,6 +255,7 @@ public class TicketService {
         Comment comment = null;
         if (body != null) {
             comment = addComment(ticket, audit, actor, authorId, body, input.comment().isPublic(), audit.getVia(), now);
+            attachUploads(input.comment().uploads(), comment, actor);
         }
         if (input.status() != null) {
             ticket.changeStatus(input.status(), audit, now);
@@ -271,6 +278,7 @@ public class TicketService {
     public Change updateAsRequester(Ticket visibleTicket, CommentInput comment, boolean solve, List<CcInput> addCcs, Actor actor) {
         Ticket ticket = tickets.findById(visibleTicket.getId()).orElseThrow(NotFound::new);
         CommentBody body = comment == null ? null : CommentBody.of(comment.body(), comment.htmlBody());
+        checkUploads(comment, actor);
         if (solve && !canBeSolvedBy(ticket, actor)) {
             throw new InvalidInput("solved", "Solved: this request cannot be solved by you");
         }
@@ -285,6 +293,7 @@ public class TicketService {
         if (body != null) {
             // End users never choose visibility: the comment follows the ticket (R12).
             written = addComment(ticket, audit, actor, actor.id(), body, null, Channel.API, now);
+            attachUploads(comment.uploads(), written, actor);
             if (!solve) {
                 ticket.reopenOnRequesterReply(audit, now);
             }
@@ -298,6 +307,22 @@ public class TicketService {
         }
         runHooks(ticket, audit, actor, false, written == null ? List.of() : List.of(written), now);
         return new Change(tickets.save(ticket), audit);
+    }
+
+    private void checkUploads(CommentInput comment, Actor actor) {
+        if (comment == null || comment.uploads().isEmpty()) {
+            return;
+        }
+        if (uploads.isEmpty()) {
+            throw new InvalidInput("comment.uploads", "Uploads: attachments are not available");
+        }
+        uploads.forEach(u -> u.check(comment.uploads(), actor));
+    }
+
+    private void attachUploads(List<String> tokens, Comment comment, Actor actor) {
+        if (!tokens.isEmpty()) {
+            uploads.forEach(u -> u.attach(tokens, comment, actor));
+        }
     }
 
     /** Zendesk's {@code can_be_solved_by_me}: the requester, while the ticket is unsolved. */

@@ -67,6 +67,19 @@ public class AccessPolicy {
                 && (viewer.agentView() || comment.isPublic());
     }
 
+    /**
+     * V1, R11, R17: a file on a comment is seen exactly as its comment is: agents see all; an end user only files of
+     * public comments on tickets they may see, so a comment made private, or a ticket gone private, hides its files.
+     */
+    public boolean canSeeAttachment(Viewer viewer, Ticket ticket, Comment comment) {
+        return canSee(viewer, ticket, comment);
+    }
+
+    /** A file not on a comment yet (an upload): its uploader, and agents. */
+    public boolean canSeeUpload(Viewer viewer, Long uploaderId) {
+        return viewer.agentView() || (uploaderId != null && uploaderId == viewer.userId());
+    }
+
     /** The same decision as {@link #canSee(Viewer, Ticket)}, as a query filter. */
     public Specification<Ticket> tickets(Viewer viewer) {
         Specification<Ticket> notDeleted = (root, q, cb) -> cb.isNull(root.get("deletedAt"));

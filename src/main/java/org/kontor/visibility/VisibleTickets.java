@@ -3,6 +3,7 @@ package org.kontor.visibility;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.common.NotFound;
@@ -90,6 +91,30 @@ public class VisibleTickets {
     public Comment comment(Viewer viewer, long ticketId, long commentId) {
         Ticket ticket = ticket(viewer, ticketId);
         return comments.findById(commentId).filter(c -> policy.canSee(viewer, ticket, c)).orElseThrow(NotFound::new);
+    }
+
+    /**
+     * Whether the viewer may read a file: by the access policy's attachment rule for a file on a comment, by its
+     * upload rule for a file on none yet ({@code commentId} null).
+     */
+    public boolean canReadAttachment(Viewer viewer, Long ticketId, Long commentId, Long uploaderId) {
+        if (commentId == null) {
+            return policy.canSeeUpload(viewer, uploaderId);
+        }
+        Optional<Ticket> ticket = ticketId == null ? Optional.empty() : tickets.findById(ticketId);
+        Optional<Comment> comment = comments.findById(commentId);
+        return ticket.isPresent() && comment.isPresent() && policy.canSeeAttachment(viewer, ticket.get(), comment.get());
+    }
+
+    /** Of these comments of one ticket, the ids of those whose files the viewer may read. */
+    public java.util.Set<Long> commentsWithReadableAttachments(Viewer viewer, Ticket ticket, Collection<Comment> of) {
+        Set<Long> result = new java.util.HashSet<>();
+        for (Comment c : of) {
+            if (policy.canSeeAttachment(viewer, ticket, c)) {
+                result.add(c.getId());
+            }
+        }
+        return result;
     }
 
     /** The first comment the viewer may read: the request's description for end users (V1). */

@@ -12,6 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
+import org.kontor.attachment.AttachmentTooLarge;
+import org.kontor.attachment.Attachments;
+import org.kontor.attachment.web.FormUploads;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.RuleViolation;
@@ -48,6 +51,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -71,10 +75,12 @@ class TicketPage {
     private final MessageSource messages;
     private final int undoSeconds;
     private final ScheduledPublications publications;
+    private final Attachments attachments;
 
     TicketPage(VisibleTickets visible, AccessPolicy policy, TicketService tickets, UserService users, Directory directory,
                MessageSource messages, @Value("${kontor.workspace.publish-undo-seconds:10}") int undoSeconds,
-               ScheduledPublications publications) {
+               ScheduledPublications publications, Attachments attachments) {
+        this.attachments = attachments;
         this.publications = publications;
         this.visible = visible;
         this.policy = policy;
@@ -117,6 +123,7 @@ class TicketPage {
         model.addAttribute("comments", comments.stream().map(c -> new CommentView(c.getId(), names.get(c.getAuthorId()),
                 fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(),
                 c.getMadePrivateAt() == null ? null : fmt.dateTime(c.getMadePrivateAt()), c.getVoice())).toList());
+        model.addAttribute("files", attachments.viewsOfComments(viewer, ticket, comments));
         model.addAttribute("audits", audits.stream().map(a -> new AuditView(names.get(a.getAuthorId()),
                 fmt.dateTime(a.getCreatedAt()), lines(a, names))).toList());
         model.addAttribute("privacyReason", privacyReason(ticket.privacy()));
@@ -145,11 +152,18 @@ class TicketPage {
                   @RequestParam(required = false) String status, @RequestParam(required = false) Long assigneeId,
                   @RequestParam(required = false) Long groupId, @RequestParam(required = false) String priority,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String tags,
-                  @RequestParam(required = false) String addCc, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String addCc,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         visible.ticket(policy.viewerFor(me.actor()), id);
         try {
+            boolean hasFiles = files != null && files.stream().anyMatch(f -> f != null && !f.isEmpty());
+            if (hasFiles && body.isBlank()) {
+                throw new InvalidInput("files", msg("att.needsComment"));
+            }
+            String uploads = hasFiles ? FormUploads.upload(attachments, files, me.actor()) : null;
             CommentInput comment = body.isBlank() ? null
-                    : new CommentInput(body, null, mode.isBlank() ? null : "public".equals(mode), null);
+                    : new CommentInput(body, null, mode.isBlank() ? null : "public".equals(mode), null,
+                    uploads == null ? List.of() : List.of(uploads));
             List<CcInput> ccs = Forms.blankToNull(addCc) == null ? null : List.of(new CcInput(null, addCc.trim(), null, false));
             TicketStatus newStatus = status == null ? null : TicketStatus.parse(status)
                     .orElseThrow(() -> new InvalidInput("status", "Status: unknown"));
@@ -160,6 +174,9 @@ class TicketPage {
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInput | RuleViolation | Forbidden e) {
             redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+            redirect.addFlashAttribute("draft", body);
+        } catch (AttachmentTooLarge e) {
+            redirect.addFlashAttribute("errors", List.of(msg("att.tooLarge", e.maxBytes() / (1024 * 1024))));
             redirect.addFlashAttribute("draft", body);
         }
         return "redirect:/agent/tickets/" + id;
@@ -223,6 +240,8 @@ class TicketPage {
         model.addAttribute("canSee", canSee);
         model.addAttribute("comments", seen.stream().map(c -> new CommentView(c.getId(), names.get(c.getAuthorId()),
                 fmt.dateTime(c.getCreatedAt()), c.getPlainBody(), c.isPublic(), null, null)).toList());
+        // K3: the files exactly as the requester would read them (their view, through the access policy).
+        model.addAttribute("files", canSee ? attachments.viewsOfComments(theirs, ticket, seen) : Map.of());
         return "agent/as-requester";
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kontor.group.Group;
@@ -45,9 +46,11 @@ class InboundEmailTest extends IntegrationTest {
     @Autowired
     ImapPoller poller;
     @Autowired
-    AttachmentRepository attachments;
-    @Autowired
     EmailImporter importer;
+    @Autowired
+    Mailboxes mailboxes;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String support;
     private long mailboxId;
@@ -386,16 +389,76 @@ class InboundEmailTest extends IntegrationTest {
     }
 
     @Test
-    void attachmentsAndInlineImagesAreStored() throws Exception {
+    @DisplayName("Exactly once per source: a mailbox's UIDVALIDITY+UID is imported once whatever its Message-ID; another source imports its own copy")
+    void uniquenessIsPerSourceByMessageIdAndByUid() {
+        long other = createMailbox(Fixtures.unique("other-") + "@support.example", null, false);
+        String from = address("uid");
+        byte[] first = simple(from, "UID once", "first");
+        EmailImporter.Result imported = importer.importMessage(first, EmailImporter.Source.imap(mailboxId, 77, 5));
+        assertThat(imported.duplicate()).isFalse();
+        // The same UID again (a re-read after a crash, with a Message-ID the server rewrote): nothing new.
+        EmailImporter.Result again = importer.importMessage(simple(from, "UID once", "rewritten"), EmailImporter.Source.imap(mailboxId, 77, 5));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.ticketId()).isEqualTo(imported.ticketId());
+        // The same message under another UID of the same mailbox (copied in the folder): its Message-ID knows it.
+        assertThat(importer.importMessage(first, EmailImporter.Source.imap(mailboxId, 77, 6)).duplicate()).isTrue();
+        // Another mailbox is another source (as agreed): it imports its copy once.
+        EmailImporter.Result elsewhere = importer.importMessage(first, EmailImporter.Source.imap(other, 77, 5));
+        assertThat(elsewhere.duplicate()).isFalse();
+        assertThat(importer.importMessage(first, EmailImporter.Source.imap(other, 78, 9)).duplicate()).isTrue();
+        // The database refuses a second row for the same source and UID, whatever the code does.
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM inbound_emails", Long.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO inbound_emails (id, source, message_id, uid_validity, uid, "
+                        + "status, size_bytes, attempts, received_at, updated_at, version) VALUES (?, ?, '<x@y>', 77, 5, 'IMPORTED', 1, 1, "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", id + 100_000, "imap:" + mailboxId))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
+    @DisplayName("Secrets at rest: the IMAP password is stored encrypted; a plain one from before still polls and is encrypted at start-up")
+    void imapPasswordsAreEncryptedAtRest() throws Exception {
+        String stored = jdbc.queryForObject("SELECT imap_password FROM email_mailboxes WHERE id = ?", String.class, mailboxId);
+        assertThat(stored).startsWith("enc:v1:").doesNotContain("secret");
+        // GreenMail checks the password: a poll signs in only with the decrypted one.
+        smtp(simple(address("sealed"), "Sealed", "one"));
+        assertThat(poll().imported()).isEqualTo(1);
+
+        jdbc.update("UPDATE email_mailboxes SET imap_password = 'secret' WHERE id = ?", mailboxId);
+        smtp(simple(address("plain"), "Plain", "two"));
+        assertThat(poll().imported()).isEqualTo(1);
+        assertThat(mailboxes.sealPlainPasswords()).isGreaterThanOrEqualTo(1);
+        String resealed = jdbc.queryForObject("SELECT imap_password FROM email_mailboxes WHERE id = ?", String.class, mailboxId);
+        assertThat(resealed).startsWith("enc:v1:").isNotEqualTo(stored);
+        smtp(simple(address("again"), "Again", "three"));
+        assertThat(poll().imported()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Email files become comment attachments downloadable through the access policy; cid: images point at them (V1)")
+    void attachmentsAndInlineImagesBecomeCommentAttachments() throws Exception {
         String from = address("maria");
         smtp(Corpus.load("inline-image-related.eml", values(from)));
         assertThat(poll().imported()).isEqualTo(1);
-        long id = requestIds(user(from)).get(0);
-        long commentId = ((Number) comments(id).get(0).get("id")).longValue();
-        List<Attachment> stored = attachments.findByCommentIdOrderByIdAsc(commentId);
-        assertThat(stored).extracting(Attachment::getFileName).containsExactly("image001.png", "Rechnung März.pdf");
-        assertThat(stored.get(0).isInline()).isTrue();
-        assertThat(new String(stored.get(1).getContent(), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        User requester = user(from);
+        long id = requestIds(requester).get(0);
+        JsonPath withInline = fixtures.asAdmin().get("/api/v2/tickets/" + id + "/comments?include_inline_images=true").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(withInline.getList("comments[0].attachments.file_name")).containsExactly("image001.png", "Rechnung März.pdf");
+        assertThat(withInline.getList("comments[0].attachments.inline")).containsExactly(true, false);
+        // Zendesk lists inline images only when asked.
+        assertThat(fixtures.asAdmin().get("/api/v2/tickets/" + id + "/comments").jsonPath().getList("comments[0].attachments.file_name"))
+                .containsExactly("Rechnung März.pdf");
+        String imageUrl = withInline.getString("comments[0].attachments[0].content_url");
+        String imagePath = imageUrl.substring(imageUrl.indexOf("/attachments/"));
+        String html = withInline.getString("comments[0].html_body");
+        assertThat(html).doesNotContain("cid:").contains("src=\"" + imagePath.replace("&", "&amp;") + "\"");
+
+        String pdfUrl = withInline.getString("comments[0].attachments[1].content_url");
+        byte[] pdf = io.restassured.RestAssured.given().port(port).auth().preemptive().basic(requester.getEmail() + "/token", fixtures.apiToken())
+                .get(pdfUrl.substring(pdfUrl.indexOf("/attachments/"))).then().statusCode(200).extract().asByteArray();
+        assertThat(new String(pdf, StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+        io.restassured.RestAssured.given().port(port).auth().preemptive().basic(fixtures.endUser("Other").getEmail() + "/token", fixtures.apiToken())
+                .get(imagePath).then().statusCode(404);
     }
 
     @Test

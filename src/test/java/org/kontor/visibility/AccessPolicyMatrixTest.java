@@ -34,10 +34,14 @@ class AccessPolicyMatrixTest extends IntegrationTest {
     enum Kind { PUBLIC, PRIVATE }
 
     enum Path { TICKET_SHOW, TICKET_COMMENTS, TICKET_AUDITS, TICKETS_SHOW_MANY, REQUESTS_LIST, REQUESTS_CCD, REQUEST_SHOW,
-        REQUEST_COMMENTS, REQUEST_SEARCH_FIRST_COMMENT_WORD, REQUEST_SEARCH_INTERNAL_NOTE_WORD, USER_SHOW_REQUESTER, USERS_SEARCH }
+        REQUEST_COMMENTS, REQUEST_SEARCH_FIRST_COMMENT_WORD, REQUEST_SEARCH_INTERNAL_NOTE_WORD, USER_SHOW_REQUESTER, USERS_SEARCH, ATTACHMENT_SHOW, ATTACHMENT_DOWNLOAD }
 
-    /** One ticket of the matrix with the ids and words the assertions need. */
-    record Case(long id, Set<Long> allComments, Set<Long> publicComments, String firstWord, String noteWord) {
+    /**
+     * One ticket of the matrix with the ids and words the assertions need; every comment carries one file
+     * ({@code files}: comment id to attachment id, {@code contentPaths}: attachment id to its download path).
+     */
+    record Case(long id, Set<Long> allComments, Set<Long> publicComments, String firstWord, String noteWord,
+                Map<Long, Long> files, Map<Long, String> contentPaths) {
     }
 
     private Map<Role, User> users;
@@ -76,24 +80,39 @@ class AccessPolicyMatrixTest extends IntegrationTest {
         long id = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Matrix ticket",
                         "requester_id", forRequester.getId(),
                         "collaborator_ids", List.of(users.get(Role.CC).getId()),
-                        "comment", Map.of("body", "First comment " + firstWord, "public", isPublic))))
+                        "comment", Map.of("body", "First comment " + firstWord, "public", isPublic,
+                                "uploads", List.of(upload(agent, "first.txt"))))))
                 .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
-        fixtures.as(agent).body(Map.of("ticket", Map.of("comment", Map.of("body", "Internal note " + noteWord, "public", false))))
+        fixtures.as(agent).body(Map.of("ticket", Map.of("comment", Map.of("body", "Internal note " + noteWord, "public", false,
+                        "uploads", List.of(upload(agent, "note.txt"))))))
                 .put("/api/v2/tickets/" + id + ".json").then().statusCode(200);
         List<Map<String, Object>> comments = fixtures.as(agent).get("/api/v2/tickets/" + id + "/comments.json")
                 .jsonPath().getList("comments");
         Set<Long> all = new java.util.TreeSet<>();
         Set<Long> pub = new java.util.TreeSet<>();
+        Map<Long, Long> files = new java.util.HashMap<>();
+        Map<Long, String> paths = new java.util.HashMap<>();
         for (Map<String, Object> c : comments) {
             long cid = ((Number) c.get("id")).longValue();
             all.add(cid);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> file = ((List<Map<String, Object>>) c.get("attachments")).get(0);
+            long fileId = ((Number) file.get("id")).longValue();
+            String url = (String) file.get("content_url");
+            files.put(cid, fileId);
+            paths.put(fileId, url.substring(url.indexOf("/attachments/")));
             if (Boolean.TRUE.equals(c.get("public"))) {
                 pub.add(cid);
             }
         }
         assertThat(all).hasSize(2);
         assertThat(pub).hasSize(isPublic ? 1 : 0);
-        return new Case(id, all, pub, firstWord, noteWord);
+        return new Case(id, all, pub, firstWord, noteWord, files, paths);
+    }
+
+    private String upload(User agent, String name) {
+        return fixtures.as(agent).contentType("text/plain").body("content of " + name).post("/api/v2/uploads.json?filename=" + name)
+                .then().statusCode(201).extract().jsonPath().getString("upload.token");
     }
 
     @TestFactory
@@ -190,6 +209,12 @@ class AccessPolicyMatrixTest extends IntegrationTest {
             case USER_SHOW_REQUESTER -> expect(get(user, "/api/v2/users/" + requester.getId() + ".json"),
                     !role.endUser() || role == Role.REQUESTER ? 200 : 404);
             case USERS_SEARCH -> expect(get(user, "/api/v2/users/search.json?query=Rita"), role.endUser() ? 403 : 200);
+            // V1, R11: a file is seen exactly as its comment is; anything else answers as if it did not exist.
+            case ATTACHMENT_SHOW -> c.files().forEach((commentId, fileId) -> expect(get(user, "/api/v2/attachments/" + fileId + ".json"),
+                    !role.endUser() || (reach && c.publicComments().contains(commentId)) ? 200 : 404));
+            case ATTACHMENT_DOWNLOAD -> c.files().forEach((commentId, fileId) -> expect(
+                    fixtures.as(user).accept("*/*").urlEncodingEnabled(false).get(c.contentPaths().get(fileId)),
+                    !role.endUser() || (reach && c.publicComments().contains(commentId)) ? 200 : 404));
         }
     }
 

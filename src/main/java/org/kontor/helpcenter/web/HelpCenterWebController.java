@@ -19,6 +19,10 @@ import org.kontor.helpcenter.Section;
 import org.kontor.search.SearchService;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Channel;
+import org.kontor.attachment.AttachmentTooLarge;
+import org.kontor.attachment.AttachmentView;
+import org.kontor.attachment.Attachments;
+import org.kontor.attachment.web.FormUploads;
 import org.kontor.ticket.Comment;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketInput;
@@ -40,6 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -58,9 +63,11 @@ class HelpCenterWebController {
     private final TicketService tickets;
     private final SearchService search;
     private final UserService users;
+    private final Attachments attachments;
 
     HelpCenterWebController(KnowledgeBase kb, VisibleTickets visible, AccessPolicy policy, TicketService tickets,
-                            SearchService search, UserService users) {
+                            SearchService search, UserService users, Attachments attachments) {
+        this.attachments = attachments;
         this.kb = kb;
         this.visible = visible;
         this.policy = policy;
@@ -76,7 +83,8 @@ class HelpCenterWebController {
         }
     }
 
-    record CommentView(String author, String html, Instant createdAt) {
+    /** {@code files}: the comment's files as the access policy lets the end user read them (public comments only). */
+    record CommentView(String author, String html, Instant createdAt, List<AttachmentView> files) {
     }
 
     record SectionView(Section section, List<Article> articles) {
@@ -176,9 +184,11 @@ class HelpCenterWebController {
         Map<Long, String> names = new HashMap<>();
         users.findAll(comments.stream().map(Comment::getAuthorId).distinct().toList())
                 .forEach(u -> names.put(u.getId(), u.getName()));
+        Map<Long, List<AttachmentView>> files = attachments.viewsOfComments(viewer, ticket, comments);
         model.addAttribute("ticket", RequestRow.of(ticket));
         model.addAttribute("comments", comments.stream()
-                .map(c -> new CommentView(names.getOrDefault(c.getAuthorId(), ""), c.getHtmlBody(), c.getCreatedAt())).toList());
+                .map(c -> new CommentView(names.getOrDefault(c.getAuthorId(), ""), c.getHtmlBody(), c.getCreatedAt(),
+                        files.getOrDefault(c.getId(), List.of()).stream().filter(f -> !f.inline()).toList())).toList());
         model.addAttribute("canSolve", TicketService.canBeSolvedBy(ticket, me.actor()));
         model.addAttribute("closed", ticket.getStatus() == TicketStatus.CLOSED);
         model.addAttribute("me", me);
@@ -188,11 +198,23 @@ class HelpCenterWebController {
     @PostMapping("/requests/{id}")
     String reply(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestParam(required = false) String body,
                  @RequestParam(required = false) String cc, @RequestParam(required = false) String solve,
-                 RedirectAttributes redirect) {
+                 @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         Ticket ticket = visible.ticket(viewer(me), id);
         boolean solving = solve != null;
+        boolean hasFiles = files != null && files.stream().anyMatch(f -> f != null && !f.isEmpty());
+        if (hasFiles && (body == null || body.isBlank())) {
+            redirect.addFlashAttribute("error", "att.needsComment");
+            return "redirect:/hc/requests/" + id;
+        }
+        String uploads;
+        try {
+            uploads = hasFiles ? FormUploads.upload(attachments, files, me.actor()) : null;
+        } catch (AttachmentTooLarge | InvalidInput e) {
+            redirect.addFlashAttribute("error", "hc.request.refused");
+            return "redirect:/hc/requests/" + id;
+        }
         TicketInput.CommentInput comment = body == null || body.isBlank() ? null
-                : new TicketInput.CommentInput(body, null, null, null);
+                : new TicketInput.CommentInput(body, null, null, null, uploads == null ? List.of() : List.of(uploads));
         List<TicketInput.CcInput> ccs = cc == null || cc.isBlank() ? List.of()
                 : List.of(new TicketInput.CcInput(null, cc.strip(), null, false));
         if (comment == null && !solving && ccs.isEmpty()) {
@@ -216,7 +238,8 @@ class HelpCenterWebController {
 
     @PostMapping("/requests")
     String submit(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String subject,
-                  @RequestParam(required = false) String body, Model model) {
+                  @RequestParam(required = false) String body,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         if (subject == null || subject.isBlank() || body == null || body.isBlank()) {
             model.addAttribute("error", "hc.new.missing");
             model.addAttribute("subject", subject);
@@ -225,10 +248,12 @@ class HelpCenterWebController {
             return "hc/new-request";
         }
         try {
+            String uploads = FormUploads.upload(attachments, files, me.actor());
             TicketService.Change change = tickets.createRequest(new TicketInput.NewRequest(subject.strip(),
-                    new TicketInput.CommentInput(body, null, null, null), List.of(), Channel.HELPCENTER), me.actor());
+                    new TicketInput.CommentInput(body, null, null, null, uploads == null ? List.of() : List.of(uploads)),
+                    List.of(), Channel.HELPCENTER), me.actor());
             return "redirect:/hc/requests/" + change.ticket().getId();
-        } catch (InvalidInput | RuleViolation e) {
+        } catch (InvalidInput | RuleViolation | AttachmentTooLarge e) {
             model.addAttribute("error", "hc.new.refused");
             model.addAttribute("subject", subject);
             model.addAttribute("body", body);

@@ -10,6 +10,9 @@ import org.kontor.api.Envelope;
 import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
+import org.kontor.attachment.Attachment;
+import org.kontor.attachment.Attachments;
+import org.kontor.attachment.api.AttachmentJson;
 import org.kontor.common.BadRequest;
 import org.kontor.search.SearchService;
 import org.kontor.security.KontorUser;
@@ -51,8 +54,11 @@ class RequestsController {
     private final AccessPolicy policy;
     private final TicketService tickets;
     private final SearchService search;
+    private final Attachments attachments;
 
-    RequestsController(VisibleTickets visible, AccessPolicy policy, TicketService tickets, SearchService search) {
+    RequestsController(VisibleTickets visible, AccessPolicy policy, TicketService tickets, SearchService search,
+                       Attachments attachments) {
+        this.attachments = attachments;
         this.visible = visible;
         this.search = search;
         this.policy = policy;
@@ -145,15 +151,20 @@ class RequestsController {
 
     @GetMapping("/{id}/comments")
     Map<String, Object> comments(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request) {
-        Paging.Result<Comment> page = visible.comments(viewer(me), id, PageParams.from(request),
+        Viewer viewer = viewer(me);
+        Paging.Result<Comment> page = visible.comments(viewer, id, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
                         List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)), null);
-        return Envelope.page("comments", page.map(c -> comment(c, id)), request);
+        Map<Long, List<Attachment>> files = attachments.ofComments(viewer, visible.ticket(viewer, id), page.items());
+        return Envelope.page("comments", page.map(c -> comment(c, id, files.get(c.getId()))), request);
     }
 
     @GetMapping("/{id}/comments/{commentId}")
     Map<String, Object> showComment(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long commentId) {
-        return Envelope.of("comment", comment(visible.comment(viewer(me), id, commentId), id));
+        Viewer viewer = viewer(me);
+        Comment comment = visible.comment(viewer, id, commentId);
+        Map<Long, List<Attachment>> files = attachments.ofComments(viewer, visible.ticket(viewer, id), List.of(comment));
+        return Envelope.of("comment", comment(comment, id, files.get(commentId)));
     }
 
     @PostMapping
@@ -216,8 +227,10 @@ class RequestsController {
         return m;
     }
 
-    private static Map<String, Object> comment(Comment c, long requestId) {
-        Map<String, Object> m = TicketJson.comment(c);
+    /** Inline images are left out of the list, as in Zendesk; they are in the comment's HTML. */
+    private static Map<String, Object> comment(Comment c, long requestId, List<Attachment> files) {
+        Map<String, Object> m = TicketJson.comment(c, AttachmentJson.list(files == null ? List.of()
+                : files.stream().filter(a -> !a.isInline()).toList()));
         m.put("request_id", requestId);
         return m;
     }

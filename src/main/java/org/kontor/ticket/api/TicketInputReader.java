@@ -87,7 +87,7 @@ public final class TicketInputReader {
     /** The comment of a request update: end users never set visibility or author. */
     public static CommentInput requesterComment(JsonNode r) {
         CommentInput c = comment(r);
-        return c == null ? null : new CommentInput(c.body(), c.htmlBody(), null, null);
+        return c == null ? null : new CommentInput(c.body(), c.htmlBody(), null, null, c.uploads());
     }
 
     public static List<CcInput> additionalCollaborators(JsonNode r) {
@@ -104,8 +104,9 @@ public final class TicketInputReader {
         if (c == null) {
             return null;
         }
+        List<String> uploads = Json.strings(c, "uploads");
         return new CommentInput(Json.string(c, "body"), Json.string(c, "html_body"), Json.bool(c, "public"),
-                Json.id(c, "author_id"));
+                Json.id(c, "author_id"), uploads);
     }
 
     private static PersonInput person(JsonNode p) {

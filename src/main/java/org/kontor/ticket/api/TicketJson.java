@@ -76,6 +76,11 @@ public final class TicketJson {
     }
 
     public static Map<String, Object> comment(Comment c) {
+        return comment(c, List.of());
+    }
+
+    /** {@code attachments}: the comment's files as the caller may see them, in Zendesk's attachment shape. */
+    public static Map<String, Object> comment(Comment c, List<Map<String, Object>> attachments) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.getId());
         // zendesk-java-client up to 1.5.0 cannot read a comment without its type.
@@ -85,7 +90,7 @@ public final class TicketJson {
         m.put("html_body", c.getHtmlBody());
         m.put("plain_body", c.getPlainBody());
         m.put("public", c.isPublic());
-        m.put("attachments", List.of());
+        m.put("attachments", attachments);
         m.put("audit_id", c.getAuditId());
         m.put("via", c.isVoice() ? via(c.getVia(), c.getVoice().rel()) : via(c.getVia()));
         m.put("metadata", Map.of("system", Map.of(), "custom", Map.of()));
@@ -117,6 +122,11 @@ public final class TicketJson {
     }
 
     public static Map<String, Object> audit(Audit a, Map<Long, Comment> comments) {
+        return audit(a, comments, Map.of());
+    }
+
+    public static Map<String, Object> audit(Audit a, Map<Long, Comment> comments,
+                                            Map<Long, List<Map<String, Object>>> attachments) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.getId());
         m.put("ticket_id", a.getTicketId());
@@ -126,13 +136,14 @@ public final class TicketJson {
         m.put("metadata", Map.of("system", Map.of(), "custom", Map.of()));
         List<Map<String, Object>> events = new ArrayList<>();
         for (AuditEvent e : a.getEvents()) {
-            events.add(event(e, comments.get(e.getCommentId())));
+            events.add(event(e, comments.get(e.getCommentId()),
+                    e.getCommentId() == null ? List.of() : attachments.getOrDefault(e.getCommentId(), List.of())));
         }
         m.put("events", events);
         return m;
     }
 
-    private static Map<String, Object> event(AuditEvent e, Comment comment) {
+    private static Map<String, Object> event(AuditEvent e, Comment comment, List<Map<String, Object>> attachments) {
         Map<String, Object> m = new LinkedHashMap<>();
         switch (e.getType()) {
             case COMMENT -> {
@@ -144,7 +155,7 @@ public final class TicketJson {
                 m.put("plain_body", comment == null ? null : comment.getPlainBody());
                 // The comment's visibility now; the audit trail records when it changed (V3).
                 m.put("public", comment == null ? e.getIsPublic() : comment.isPublic());
-                m.put("attachments", List.of());
+                m.put("attachments", attachments);
                 m.put("audit_id", comment == null ? null : comment.getAuditId());
             }
             case COMMENT_PRIVACY_CHANGE -> {

@@ -11,6 +11,8 @@ import org.kontor.api.Envelope;
 import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
+import org.kontor.attachment.Attachments;
+import org.kontor.attachment.api.AttachmentJson;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Audit;
 import org.kontor.ticket.AuditEvent;
@@ -50,9 +52,11 @@ class TicketsController {
     private final UserService users;
     private final List<AuditEventSource> eventSources;
     private final List<TicketUpdatePart> updateParts;
+    private final Attachments attachments;
 
     TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
-                      List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts) {
+                      List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts, Attachments attachments) {
+        this.attachments = attachments;
         this.eventSources = eventSources;
         this.updateParts = updateParts;
         this.tickets = tickets;
@@ -166,17 +170,26 @@ class TicketsController {
         } else {
             Map<Long, Comment> written = visible.writtenCommentsForAgent(viewer(me), change.comments()).stream()
                     .collect(Collectors.toMap(Comment::getId, Function.identity()));
-            body.put("audit", TicketJson.audit(change.audit(), written));
+            body.put("audit", TicketJson.audit(change.audit(), written, files(viewer(me), change.ticket(), written.values(), true)));
         }
         return body;
     }
 
-    private Map<String, Object> audit(Audit audit, KontorUser me) {
+    private Map<String, Object> audit(Audit audit, Ticket ticket, KontorUser me) {
         List<Long> commentIds = audit.getEvents().stream().map(AuditEvent::getCommentId)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<Long, Comment> comments = visible.commentsForAgent(viewer(me), commentIds).stream()
                 .collect(Collectors.toMap(Comment::getId, Function.identity()));
-        return TicketJson.audit(audit, comments);
+        return TicketJson.audit(audit, comments, files(viewer(me), ticket, comments.values(), true));
+    }
+
+    /** The comments' files as the viewer may see them; inline images only when asked (Zendesk's include_inline_images). */
+    private Map<Long, List<Map<String, Object>>> files(Viewer viewer, Ticket ticket, java.util.Collection<Comment> comments,
+                                                       boolean includeInline) {
+        Map<Long, List<Map<String, Object>>> result = new java.util.HashMap<>();
+        attachments.ofComments(viewer, ticket, comments).forEach((commentId, files) -> result.put(commentId,
+                AttachmentJson.list(files.stream().filter(a -> includeInline || !a.isInline()).toList())));
+        return result;
     }
 
     @GetMapping("/api/v2/tickets/{id}/collaborators")
@@ -190,11 +203,13 @@ class TicketsController {
     @GetMapping("/api/v2/tickets/{id}/comments")
     Map<String, Object> comments(@AuthenticationPrincipal KontorUser me, @PathVariable long id,
                                  @RequestParam(name = "public", required = false) Boolean publicFilter,
+                                 @RequestParam(name = "include_inline_images", defaultValue = "false") boolean includeInline,
                                  HttpServletRequest request) {
         Paging.Result<Comment> page = visible.comments(viewer(me), id, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), COMMENT_ORDER, List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)),
                 publicFilter);
-        return Envelope.page("comments", page.map(TicketJson::comment), request);
+        Map<Long, List<Map<String, Object>>> files = files(viewer(me), visible.ticket(viewer(me), id), page.items(), includeInline);
+        return Envelope.page("comments", page.map(c -> TicketJson.comment(c, files.getOrDefault(c.getId(), List.of()))), request);
     }
 
     @GetMapping("/api/v2/tickets/{id}/comments/count")
@@ -220,7 +235,8 @@ class TicketsController {
         Paging.Result<Audit> page = visible.audits(viewer(me), id, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
                         List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)));
-        Map<String, Object> body = Envelope.page("audits", page.map(a -> audit(a, me)), request);
+        Ticket ticket = visible.ticket(viewer(me), id);
+        Map<String, Object> body = Envelope.page("audits", page.map(a -> audit(a, ticket, me)), request);
         addEvents(id, page.items().stream().map(Audit::getId).toList(), (List<?>) body.get("audits"));
         return body;
     }
@@ -245,7 +261,7 @@ class TicketsController {
 
     @GetMapping("/api/v2/tickets/{id}/audits/{auditId}")
     Map<String, Object> showAudit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long auditId) {
-        Map<String, Object> audit = audit(visible.audit(viewer(me), id, auditId), me);
+        Map<String, Object> audit = audit(visible.audit(viewer(me), id, auditId), visible.ticket(viewer(me), id), me);
         addEvents(id, List.of(auditId), List.of(audit));
         return Envelope.of("audit", audit);
     }

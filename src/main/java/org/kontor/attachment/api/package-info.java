@@ -1,0 +1,2 @@
+/** Zendesk's uploads and attachments API. */
+package org.kontor.attachment.api;

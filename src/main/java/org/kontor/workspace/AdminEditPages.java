@@ -123,10 +123,18 @@ class AdminEditPages {
     @PostMapping("/admin/groups/{id}")
     String saveGroup(@PathVariable long id, @RequestParam(defaultValue = "") String name,
                      @RequestParam(defaultValue = "") String description,
-                     @RequestParam(name = "memberIds", required = false) List<Long> memberIds, Model model,
+                     @RequestParam(name = "memberIds", required = false) List<Long> memberIds,
+                     @RequestParam(name = "shownIds", required = false) List<Long> shownIds, Model model,
                      RedirectAttributes redirect) {
         groups.get(id);
-        Set<Long> wanted = memberIds == null ? Set.of() : new HashSet<>(memberIds);
+        // Only the agents the form showed change: a member it did not list (a roster beyond its size) stays a member.
+        Set<Long> wanted = new HashSet<>(groups.memberIdsOf(id));
+        if (shownIds != null) {
+            shownIds.forEach(wanted::remove);
+        }
+        if (memberIds != null) {
+            wanted.addAll(memberIds);
+        }
         try {
             groups.update(id, name, description);
             groups.setMembers(id, wanted);
@@ -151,9 +159,22 @@ class AdminEditPages {
 
     private String groupPage(Model model, GroupForm form, List<String> errors) {
         model.addAttribute("form", form);
-        model.addAttribute("agents", directory.agents());
+        model.addAttribute("agents", rosterWith(form.memberIds()));
         showErrors(model, errors);
         return "admin/group-edit";
+    }
+
+    /** The roster to pick members from, with every current member in it even beyond the roster's size. */
+    private List<User> rosterWith(Set<Long> memberIds) {
+        List<User> agents = new java.util.ArrayList<>(directory.roster());
+        Set<Long> listed = new HashSet<>();
+        agents.forEach(a -> listed.add(a.getId()));
+        List<Long> missing = memberIds.stream().filter(m -> !listed.contains(m)).toList();
+        if (!missing.isEmpty()) {
+            agents.addAll(users.findAll(missing));
+            agents.sort(java.util.Comparator.comparing(User::getName, String.CASE_INSENSITIVE_ORDER).thenComparing(User::getId));
+        }
+        return agents;
     }
 
     record OrganizationForm(long id, String name, String domains, boolean sharedTickets) {

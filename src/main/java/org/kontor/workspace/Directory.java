@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class Directory {
     private static final Paging.SortKey NAME = new Paging.SortKey("name", "name", false);
     private static final int PICK_LIST_SIZE = 100;
+    static final int ROSTER_SIZE = 1000;
 
     private final UserService users;
     private final OrganizationService organizations;
@@ -63,15 +64,24 @@ public class Directory {
 
     /** Agents who can be assigned and put in groups: deactivated (suspended) ones are left out. */
     List<User> agents() {
+        return agents(PICK_LIST_SIZE);
+    }
+
+    /** The same, as a team's whole roster to pick group members from (up to {@link #ROSTER_SIZE}). */
+    List<User> roster() {
+        return agents(ROSTER_SIZE);
+    }
+
+    private List<User> agents(int limit) {
         return users.page(UserService.roleSpec(List.of(Role.AGENT, Role.ADMIN)).and((root, q, cb) -> cb.isTrue(root.get("active")))
                         .and((root, q, cb) -> cb.isFalse(root.get("suspended"))),
-                new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
+                new PageParams(false, 1, limit, null, null), new Paging.Ordering(NAME, true)).items();
     }
 
     /** Every agent and admin, deactivated ones included, for the admin's list. */
     List<User> allAgents() {
         return users.page(UserService.roleSpec(List.of(Role.AGENT, Role.ADMIN)).and((root, q, cb) -> cb.isTrue(root.get("active"))),
-                new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
+                new PageParams(false, 1, ROSTER_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
     }
 
     List<Group> groups() {

@@ -77,7 +77,8 @@ class ScheduledPublicationBrowserTest extends BrowserTest {
         });
         step("the agent's events list the email to the requester, by which trigger, and its state", () -> {
             signIn(agent);
-            waitUntil(d -> {
+            // Generous: in the whole suite, mail of earlier test classes ("all agents" of every request) may be queued first.
+            waitUntil(java.time.Duration.ofSeconds(90), d -> {
                 open("/agent/tickets/" + id);
                 return d.findElements(By.cssSelector("#notifications tbody tr")).stream()
                         .anyMatch(r -> r.getText().contains("Scheduled Browser Customer") && r.getText().contains("delivered"));

@@ -114,7 +114,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Waits for the condition; an element that htmx swapped out while it was read is looked up again. */
     protected <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+        return waitUntil(WAIT, condition);
+    }
+
+    /** As above, for what takes longer than a page, e.g. mail queued behind earlier test classes' mail. */
+    protected <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(NoSuchElementException.class)
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 

@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.kontor.group.Group;
 import org.kontor.group.GroupService;
 import org.kontor.support.Fixtures;
@@ -108,7 +109,11 @@ class AdminEditBrowserTest extends WorkspaceBrowserTest {
             field("First Member").click();
             field("Second Member").click();
             click("Save");
-            waitForText("Settings saved.");
+            String outcome = waitUntil(d -> {
+                String text = mainText();
+                return text.contains("Settings saved.") || !all(By.cssSelector(".notice.error")).isEmpty() ? text : null;
+            });
+            assertThat(all(By.cssSelector(".notice.error"))).as("form errors: %s", outcome).isEmpty();
             assertThat(groups.get(group.getId()).getName()).isEqualTo(newName);
             assertThat(groups.isMember(first.getId(), group.getId())).isFalse();
             assertThat(groups.isMember(second.getId(), group.getId())).isTrue();

@@ -11,6 +11,9 @@ import org.kontor.user.User;
 
 /** The admin edit actions are admins' only and CSRF-protected; a deactivated agent's sign-in fails on the web too. */
 class AdminEditPagesTest extends IntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.kontor.group.GroupService groups;
+
     private static final String PASSWORD = "admin-edit-password";
 
     private static String csrf(Response page) {
@@ -31,6 +34,31 @@ class AdminEditPagesTest extends IntegrationTest {
         Response ok = attempt(user);
         assertThat(ok.header("Location")).doesNotContain("/login");
         return ok.cookie("JSESSIONID");
+    }
+
+    @Test
+    @DisplayName("Saving a group changes only the agents its form listed: a member the form did not show stays a member")
+    void aGroupFormChangesOnlyTheAgentsItShowed() {
+        Group group = fixtures.group("Roster Group");
+        User listedMember = fixtures.agent("Listed Member");
+        User unlistedMember = fixtures.agent("Unlisted Member");
+        User newcomer = fixtures.agent("Newcomer Member");
+        groups.addMember(listedMember.getId(), group.getId(), false);
+        groups.addMember(unlistedMember.getId(), group.getId(), false);
+        String adminSession = signIn(fixtures.admin("Roster Admin"));
+        Response edit = anonymous().cookie("JSESSIONID", adminSession).get("/admin/groups/" + group.getId());
+        assertThat(edit.asString()).contains("Unlisted Member");
+
+        // As if the roster had been too long to list the second member: the form shows the other two only.
+        Response saved = anonymous().cookie("JSESSIONID", adminSession).formParam("_csrf", csrf(edit))
+                .formParam("name", "Roster Group").formParam("description", "")
+                .formParam("shownIds", listedMember.getId()).formParam("shownIds", newcomer.getId())
+                .formParam("memberIds", newcomer.getId())
+                .redirects().follow(false).post("/admin/groups/" + group.getId());
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(groups.isMember(listedMember.getId(), group.getId())).isFalse();
+        assertThat(groups.isMember(newcomer.getId(), group.getId())).isTrue();
+        assertThat(groups.isMember(unlistedMember.getId(), group.getId())).isTrue();
     }
 
     @Test

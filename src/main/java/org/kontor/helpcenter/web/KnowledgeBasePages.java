@@ -17,6 +17,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.context.MessageSource;
+import org.kontor.workspace.Forms;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,9 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/agent/kb")
 class KnowledgeBasePages {
     private final KnowledgeBase kb;
+    private final MessageSource messages;
 
-    KnowledgeBasePages(KnowledgeBase kb) {
+    KnowledgeBasePages(KnowledgeBase kb, MessageSource messages) {
         this.kb = kb;
+        this.messages = messages;
     }
 
     record SectionRow(Section section, List<Article> articles) {
@@ -208,9 +212,9 @@ class KnowledgeBasePages {
         return "agent/kb/article";
     }
 
-    /** The domain's field messages (English, as elsewhere in the workspace). */
-    private static String message(InvalidInput e) {
-        return String.join(" ", e.errors().values().stream().flatMap(List::stream).toList());
+    /** The domain's field messages in the page's language. */
+    private String message(InvalidInput e) {
+        return String.join(" ", Forms.errors(e, messages));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -11,6 +11,8 @@ import org.springframework.data.repository.query.Param;
 interface AttachmentRepository extends JpaRepository<Attachment, Long> {
     List<Attachment> findByCommentIdInOrderByIdAsc(Collection<Long> commentIds);
 
+    List<Attachment> findByCommentIdOrderByIdAsc(long commentId);
+
     List<Attachment> findByUploadTokenOrderByIdAsc(String token);
 
     /** Takes over an upload for a comment, only while it is still an unclaimed, unexpired upload of this user. */

@@ -147,7 +147,11 @@ public class Attachments implements CommentUploads {
         if (readable.isEmpty()) {
             return result;
         }
-        for (Attachment a : attachments.findByCommentIdInOrderByIdAsc(readable)) {
+        // One comment (a change's response) is the common case: a single-valued query keeps its translated plan,
+        // while Hibernate translates a query with an IN list anew on every call.
+        List<Attachment> found = readable.size() == 1 ? attachments.findByCommentIdOrderByIdAsc(readable.iterator().next())
+                : attachments.findByCommentIdInOrderByIdAsc(readable);
+        for (Attachment a : found) {
             result.computeIfAbsent(a.getCommentId(), k -> new ArrayList<>()).add(a);
         }
         return result;

@@ -147,14 +147,7 @@ class AdminEditPages {
 
     @PostMapping("/admin/groups/{id}/delete")
     String deleteGroup(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            groups.delete(id);
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
-            return "redirect:/admin/groups/" + id;
-        }
-        redirect.addFlashAttribute("deleted", true);
-        return "redirect:/admin/groups";
+        return deleted(() -> groups.delete(id), "/admin/groups/" + id, "/admin/groups", redirect);
     }
 
     private String groupPage(Model model, GroupForm form, List<String> errors) {
@@ -204,14 +197,7 @@ class AdminEditPages {
 
     @PostMapping("/admin/organizations/{id}/delete")
     String deleteOrganization(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            organizations.delete(id);
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
-            return "redirect:/admin/organizations/" + id;
-        }
-        redirect.addFlashAttribute("deleted", true);
-        return "redirect:/admin/organizations";
+        return deleted(() -> organizations.delete(id), "/admin/organizations/" + id, "/admin/organizations", redirect);
     }
 
     private String organizationPage(Model model, OrganizationForm form, List<String> errors) {
@@ -225,6 +211,18 @@ class AdminEditPages {
         if (!errors.isEmpty() || !model.containsAttribute("errors")) {
             model.addAttribute("errors", errors);
         }
+    }
+
+    /** A delete: back to the list when done, to the record's page with the reason when refused. */
+    private String deleted(Runnable delete, String recordPage, String listPage, RedirectAttributes redirect) {
+        try {
+            delete.run();
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+            return "redirect:" + recordPage;
+        }
+        redirect.addFlashAttribute("deleted", true);
+        return "redirect:" + listPage;
     }
 
     private String afterward(Runnable action, String page, RedirectAttributes redirect) {

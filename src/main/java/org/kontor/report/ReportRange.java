@@ -57,15 +57,14 @@ public record ReportRange(LocalDate from, LocalDate to, Interval interval) {
         return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The bucket a UTC day (days since 1970-01-01) falls into. */
-    LocalDate bucketOf(long epochDay) {
-        LocalDate d = LocalDate.ofEpochDay(epochDay);
+    /** The bucket a UTC day falls into. */
+    LocalDate bucketOf(LocalDate d) {
         return interval == Interval.DAY ? d : d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     List<LocalDate> buckets() {
         List<LocalDate> result = new ArrayList<>();
-        LocalDate d = bucketOf(from.toEpochDay());
+        LocalDate d = bucketOf(from);
         while (!d.isAfter(to)) {
             result.add(d);
             d = interval == Interval.DAY ? d.plusDays(1) : d.plusWeeks(1);

@@ -25,23 +25,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reports. Aggregates only, computed with SQL that runs unchanged on H2 and PostgreSQL: counts are grouped by
- * UTC day in the database ({@code FLOOR(EXTRACT(EPOCH FROM ts) / 86400)}), medians and p90s are computed here from
- * one duration per ticket of the organization or requester in the range (a bounded query). Private tickets and
- * internal notes count like any other work (R14); who may see these aggregates is the access policy's answer
- * (agents and admins only), and no report lists a ticket, a comment or its text.
+ * The reports. Aggregates only, computed with SQL that runs unchanged on H2 and PostgreSQL, grouped by UTC day in the
+ * database: created tickets from the tickets' (organization or requester, created_at, status, privacy) indexes, the
+ * work done from {@code report_activity} (one row per agent comment and per solve, kept by {@link ReportActivity}),
+ * so a report reads index ranges of its organization or requester and never joins comments or audits. Medians and
+ * p90s are computed here from one duration per ticket. Private tickets and internal notes count like any other work
+ * (R14); who may see these aggregates is the access policy's answer (agents and admins only), and no report lists a
+ * ticket, a comment or its text.
  *
  * <p>Definitions: <em>created</em> and <em>by status</em> are over tickets created in the range (status as of
  * now); <em>solved</em> counts tickets that changed to solved in the range; <em>agent comments</em> are every
- * comment agents wrote in the range (the first comment of a ticket they created on behalf of a customer too),
- * public replies and internal notes apart; <em>first reply time</em> is from creation to the first later public
+ * comment written in the range by an agent or admin (the first comment of a ticket they created on behalf of a
+ * customer too), public replies and internal notes apart; <em>first reply time</em> is from creation to the first later public
  * comment by an agent, over tickets created in the range (a private ticket has none until it is made public);
  * <em>resolution time</em> is from creation to the solve, over tickets solved in the range.
  */
 @Service
 public class ReportService {
     static final String AGENT_ROLES = "('agent', 'admin')";
-    private static final String DAY = "FLOOR(EXTRACT(EPOCH FROM %s) / 86400)";
+    static final List<String> AGENT_ROLE_NAMES = List.of("agent", "admin");
+    /** The UTC day of a timestamp, the same on H2 and PostgreSQL (and much cheaper than arithmetic on the epoch). */
+    private static final String DAY = "CAST(%s AT TIME ZONE 'UTC' AS DATE)";
     private static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
 
     private final JdbcTemplate jdbc;
@@ -79,7 +83,6 @@ public class ReportService {
         String name = jdbc.queryForList(scope.nameQuery, String.class, id).stream().findFirst().orElseThrow(NotFound::new);
         Timestamp from = Timestamp.from(range.start());
         Timestamp to = Timestamp.from(range.end());
-        String where = "t." + scope.column + " = ? AND t.deleted_at IS NULL";
 
         Map<LocalDate, long[]> buckets = new TreeMap<>();
         for (LocalDate d : range.buckets()) {
@@ -89,43 +92,42 @@ public class ReportService {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         STATUSES.forEach(s -> byStatus.put(s, 0L));
         long[] totals = new long[6];
-        jdbc.query("SELECT " + DAY.formatted("t.created_at") + " AS d, t.is_public, t.status, COUNT(*) FROM tickets t WHERE " + where
-                + " AND t.created_at >= ? AND t.created_at < ? GROUP BY " + DAY.formatted("t.created_at") + ", t.is_public, t.status",
+        jdbc.query("SELECT " + DAY.formatted("t.created_at") + " AS d, t.is_public, t.status, COUNT(*) FROM tickets t WHERE t."
+                + scope.column + " = ? AND t.created_at >= ? AND t.created_at < ? AND t.deleted_at IS NULL"
+                + " GROUP BY " + DAY.formatted("t.created_at") + ", t.is_public, t.status",
                 (RowCallbackHandler) rs -> {
                     long n = rs.getLong(4);
-                    long[] b = buckets.get(range.bucketOf(rs.getLong(1)));
+                    long[] b = buckets.get(range.bucketOf(rs.getObject(1, LocalDate.class)));
                     int col = rs.getBoolean(2) ? 1 : 2;
                     add(b, totals, 0, n);
                     add(b, totals, col, n);
                     byStatus.merge(rs.getString(3), n, Long::sum);
                 }, id, from, to);
         // agent comments per day
-        jdbc.query("SELECT " + DAY.formatted("c.created_at") + ", c.is_public, COUNT(*) FROM comments c"
-                + " JOIN tickets t ON t.id = c.ticket_id JOIN users u ON u.id = c.author_id"
-                + " WHERE " + where + " AND c.created_at >= ? AND c.created_at < ? AND u.role IN " + AGENT_ROLES
-                + " GROUP BY " + DAY.formatted("c.created_at") + ", c.is_public",
-                (RowCallbackHandler) rs -> add(buckets.get(range.bucketOf(rs.getLong(1))), totals, rs.getBoolean(2) ? 4 : 5, rs.getLong(3)),
+        String activity = " FROM report_activity r WHERE r." + scope.column + " = ? AND ";
+        jdbc.query("SELECT " + DAY.formatted("r.happened_at") + ", r.kind, COUNT(*)" + activity + "r.kind IN ('" + ReportActivity.REPLY
+                        + "', '" + ReportActivity.NOTE + "') AND r.happened_at >= ? AND r.happened_at < ?"
+                        + " GROUP BY " + DAY.formatted("r.happened_at") + ", r.kind",
+                (RowCallbackHandler) rs -> add(buckets.get(range.bucketOf(rs.getObject(1, LocalDate.class))), totals,
+                        ReportActivity.REPLY.equals(rs.getString(2)) ? 4 : 5, rs.getLong(3)),
                 id, from, to);
         // solved in the range: the first solve in the range per ticket, and its resolution time
         List<Double> resolution = new ArrayList<>();
-        jdbc.query("SELECT t.id, t.created_at, MIN(a.created_at) FROM tickets t JOIN audits a ON a.ticket_id = t.id"
-                + " JOIN audit_events e ON e.audit_id = a.id WHERE " + where
-                + " AND a.created_at >= ? AND a.created_at < ? AND e.field_name = 'status' AND e.value_text = 'solved'"
-                + " GROUP BY t.id, t.created_at",
+        jdbc.query("SELECT r.ticket_id, MIN(r.ticket_created_at), MIN(r.happened_at)" + activity + "r.kind = '" + ReportActivity.SOLVE
+                        + "' AND r.happened_at >= ? AND r.happened_at < ? GROUP BY r.ticket_id",
                 (RowCallbackHandler) rs -> {
                     Instant created = rs.getTimestamp(2).toInstant();
                     Instant solved = rs.getTimestamp(3).toInstant();
-                    add(buckets.get(range.bucketOf(Math.floorDiv(solved.getEpochSecond(), 86400))), totals, 3, 1);
+                    add(buckets.get(range.bucketOf(LocalDate.ofEpochDay(Math.floorDiv(solved.getEpochSecond(), 86400)))), totals, 3, 1);
                     resolution.add((solved.toEpochMilli() - created.toEpochMilli()) / 60000.0);
                 }, id, from, to);
-        // first reply time of the tickets created in the range
+        // first reply time of the tickets created in the range (a reply comes after its ticket's creation)
         List<Double> firstReply = new ArrayList<>();
-        jdbc.query("SELECT t.id, t.created_at, MIN(c.created_at) FROM tickets t JOIN comments c ON c.ticket_id = t.id"
-                + " JOIN users u ON u.id = c.author_id WHERE " + where
-                + " AND t.created_at >= ? AND t.created_at < ? AND c.is_public = TRUE AND c.created_at > t.created_at"
-                + " AND u.role IN " + AGENT_ROLES + " GROUP BY t.id, t.created_at",
+        jdbc.query("SELECT r.ticket_id, MIN(r.ticket_created_at), MIN(r.happened_at)" + activity + "r.kind = '" + ReportActivity.REPLY
+                        + "' AND r.happened_at > ? AND r.ticket_created_at >= ? AND r.ticket_created_at < ?"
+                        + " AND r.happened_at > r.ticket_created_at GROUP BY r.ticket_id",
                 (RowCallbackHandler) rs -> firstReply.add((rs.getTimestamp(3).getTime() - rs.getTimestamp(2).getTime()) / 60000.0),
-                id, from, to);
+                id, from, from, to);
 
         List<Bucket> series = new ArrayList<>();
         buckets.forEach((d, b) -> series.add(new Bucket(d, b[0], b[1], b[2], b[3], b[4], b[5])));
@@ -164,18 +166,7 @@ public class ReportService {
         Map<Long, long[]> figures = new HashMap<>();
         Timestamp from = Timestamp.from(range.start());
         Timestamp to = Timestamp.from(range.end());
-        jdbc.query("SELECT t.assignee_id, COUNT(DISTINCT t.id) FROM tickets t JOIN audits a ON a.ticket_id = t.id"
-                + " JOIN audit_events e ON e.audit_id = a.id WHERE t.assignee_id IS NOT NULL AND t.deleted_at IS NULL"
-                + " AND a.created_at >= ? AND a.created_at < ? AND e.field_name = 'status' AND e.value_text = 'solved'"
-                + " GROUP BY t.assignee_id",
-                (RowCallbackHandler) rs -> {
-                    figures.computeIfAbsent(rs.getLong(1), k -> new long[3])[0] = rs.getLong(2);
-                }, from, to);
-        jdbc.query("SELECT c.author_id, c.is_public, COUNT(*) FROM comments c JOIN tickets t ON t.id = c.ticket_id"
-                + " WHERE t.deleted_at IS NULL AND c.created_at >= ? AND c.created_at < ? GROUP BY c.author_id, c.is_public",
-                (RowCallbackHandler) rs -> {
-                    figures.computeIfAbsent(rs.getLong(1), k -> new long[3])[rs.getBoolean(2) ? 1 : 2] += rs.getLong(3);
-                }, from, to);
+        work("assignee_id", "author_id", figures, from, to);
         return new WorkReport("agents", range, merge(rows, figures));
     }
 
@@ -191,20 +182,23 @@ public class ReportService {
         Map<Long, long[]> figures = new HashMap<>();
         Timestamp from = Timestamp.from(range.start());
         Timestamp to = Timestamp.from(range.end());
-        jdbc.query("SELECT t.group_id, COUNT(DISTINCT t.id) FROM tickets t JOIN audits a ON a.ticket_id = t.id"
-                + " JOIN audit_events e ON e.audit_id = a.id WHERE t.group_id IS NOT NULL AND t.deleted_at IS NULL"
-                + " AND a.created_at >= ? AND a.created_at < ? AND e.field_name = 'status' AND e.value_text = 'solved'"
-                + " GROUP BY t.group_id",
-                (RowCallbackHandler) rs -> {
-                    figures.computeIfAbsent(rs.getLong(1), k -> new long[3])[0] = rs.getLong(2);
-                }, from, to);
-        jdbc.query("SELECT t.group_id, c.is_public, COUNT(*) FROM comments c JOIN tickets t ON t.id = c.ticket_id"
-                + " JOIN users u ON u.id = c.author_id WHERE t.group_id IS NOT NULL AND t.deleted_at IS NULL"
-                + " AND c.created_at >= ? AND c.created_at < ? AND u.role IN " + AGENT_ROLES + " GROUP BY t.group_id, c.is_public",
-                (RowCallbackHandler) rs -> {
-                    figures.computeIfAbsent(rs.getLong(1), k -> new long[3])[rs.getBoolean(2) ? 1 : 2] += rs.getLong(3);
-                }, from, to);
+        work("group_id", "group_id", figures, from, to);
         return new WorkReport("groups", range, merge(rows, figures));
+    }
+
+    /**
+     * Tickets solved in the range by {@code solvedBy} (the ticket's current assignee or group, each ticket once), and
+     * agents' public replies and internal notes by {@code wroteBy} (the author, or the ticket's current group).
+     */
+    private void work(String solvedBy, String wroteBy, Map<Long, long[]> figures, Timestamp from, Timestamp to) {
+        jdbc.query("SELECT r." + solvedBy + ", COUNT(DISTINCT r.ticket_id) FROM report_activity r WHERE r.kind = '" + ReportActivity.SOLVE
+                        + "' AND r.happened_at >= ? AND r.happened_at < ? AND r." + solvedBy + " IS NOT NULL GROUP BY r." + solvedBy,
+                (RowCallbackHandler) rs -> figures.computeIfAbsent(rs.getLong(1), k -> new long[3])[0] = rs.getLong(2), from, to);
+        jdbc.query("SELECT r." + wroteBy + ", r.kind, COUNT(*) FROM report_activity r WHERE r.kind IN ('" + ReportActivity.REPLY + "', '"
+                        + ReportActivity.NOTE + "') AND r.happened_at >= ? AND r.happened_at < ? AND r." + wroteBy + " IS NOT NULL"
+                        + " GROUP BY r." + wroteBy + ", r.kind",
+                (RowCallbackHandler) rs -> figures.computeIfAbsent(rs.getLong(1), k -> new long[3])[
+                        ReportActivity.REPLY.equals(rs.getString(2)) ? 1 : 2] += rs.getLong(3), from, to);
     }
 
     private static List<WorkRow> merge(Map<Long, WorkRow> rows, Map<Long, long[]> figures) {

@@ -118,7 +118,7 @@ public class Router {
 
     private Long choose(long groupId, Long excluded) {
         for (RoutingStore.Candidate c : store.candidates(groupId, excluded)) {
-            if (c.load() < c.capacity()) {
+            if (store.underCapacity(c.agentId(), c.capacity())) {
                 return c.agentId();
             }
         }

@@ -31,7 +31,7 @@ class RoutingStore {
         }
     }
 
-    record Candidate(long agentId, int capacity, int load, Instant lastAssignedAt) {
+    record Candidate(long agentId, int capacity, Instant lastAssignedAt) {
     }
 
     Optional<Availability> find(long agentId) {
@@ -101,18 +101,32 @@ class RoutingStore {
 
     /**
      * R13's order: online active agents of the group, the one who has waited longest since their last assignment
-     * first (ties by id), with their current load.
+     * first (ties by id). Their load is asked one at a time ({@link #underCapacity}), so the decision stops at the
+     * first agent with room instead of counting every candidate's tickets.
      */
     List<Candidate> candidates(long groupId, Long excludedAgent) {
-        return jdbc.query("SELECT a.user_id, a.capacity, " + loadColumn() + ", a.last_assigned_at"
+        return jdbc.query("SELECT a.user_id, a.capacity, a.last_assigned_at"
                         + " FROM agent_availability a"
                         + " JOIN group_memberships m ON m.user_id = a.user_id AND m.group_id = ?"
                         + " JOIN users u ON u.id = a.user_id"
                         + " WHERE a.status = 'online' AND u.active = TRUE AND u.suspended = FALSE AND u.role IN ('agent', 'admin')"
                         + " AND a.user_id <> ?"
                         + " ORDER BY a.last_assigned_at, a.user_id",
-                (rs, i) -> new Candidate(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant()),
+                (rs, i) -> new Candidate(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3).toInstant()),
                 groupId, excludedAgent == null ? -1L : excludedAgent);
+    }
+
+    /**
+     * Whether the agent has fewer unsolved tickets than their capacity. Counts at most {@code capacity} rows, so an
+     * agent with thousands of tickets costs no more than one with a handful.
+     */
+    boolean underCapacity(long agentId, int capacity) {
+        if (capacity <= 0) {
+            return false;
+        }
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE assignee_id = ? AND deleted_at IS NULL"
+                + " AND status IN " + UNSOLVED + " FETCH FIRST " + capacity + " ROWS ONLY) x", Integer.class, agentId);
+        return n != null && n < capacity;
     }
 
     private static String loadColumn() {

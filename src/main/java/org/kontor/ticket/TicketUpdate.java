@@ -48,6 +48,11 @@ public final class TicketUpdate {
         return created;
     }
 
+    /** When the change happened (every comment and event of this update carries this time). */
+    public Instant at() {
+        return at;
+    }
+
     public Channel via() {
         return audit.getVia();
     }

@@ -31,6 +31,7 @@ import org.kontor.user.User;
 import org.kontor.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,8 @@ import org.springframework.stereotype.Component;
  * while a pass fires something (a trigger's actions can make a later or earlier one match), each trigger at most
  * once per change, as Zendesk does. Emails are written to the outbox, never sent here.
  */
+// First among the hooks: the others (reports) record what the rules changed too.
+@Order(0)
 @Component
 class TriggerEngine implements TicketChangeHook {
     private static final Logger log = LoggerFactory.getLogger(TriggerEngine.class);

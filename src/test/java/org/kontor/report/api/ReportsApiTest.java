@@ -125,8 +125,11 @@ class ReportsApiTest extends IntegrationTest {
             Timestamp at = Timestamp.from(Instant.parse(instants[i]));
             jdbc.update("UPDATE audits SET created_at = ? WHERE id = ?", at, audits.get(i));
             jdbc.update("UPDATE comments SET created_at = ? WHERE audit_id = ?", at, audits.get(i));
+            jdbc.update("UPDATE report_activity SET happened_at = ? WHERE audit_id = ?", at, audits.get(i));
         }
-        jdbc.update("UPDATE tickets SET created_at = ? WHERE id = ?", Timestamp.from(Instant.parse(instants[0])), ticketId);
+        Timestamp created = Timestamp.from(Instant.parse(instants[0]));
+        jdbc.update("UPDATE tickets SET created_at = ? WHERE id = ?", created, ticketId);
+        jdbc.update("UPDATE report_activity SET ticket_created_at = ? WHERE ticket_id = ?", created, ticketId);
     }
 
     private JsonPath get(User user, String path) {

@@ -1,0 +1,85 @@
+package org.kontor.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.kontor.ticket.Comment;
+import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketChangeHook;
+import org.kontor.ticket.TicketEvents.CommentMadePrivate;
+import org.kontor.ticket.TicketEvents.TicketDeleted;
+import org.kontor.ticket.TicketStatus;
+import org.kontor.ticket.TicketUpdate;
+import org.kontor.user.Actor;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps {@code report_activity} (V13) in step with the tickets, in the transaction of each change: a row for every
+ * comment an agent writes (a public reply or an internal note, R14) and for every change to solved, each carrying
+ * the ticket's current organization, requester, group and assignee. Runs after the business rules, so a rule that
+ * solves a ticket is counted too.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ReportActivity implements TicketChangeHook {
+    static final String REPLY = "reply";
+    static final String NOTE = "note";
+    static final String SOLVE = "solve";
+    private static final List<String> OWNERSHIP = List.of("requester_id", "organization_id", "group_id", "assignee_id");
+
+    private final JdbcTemplate jdbc;
+
+    ReportActivity(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterChange(TicketUpdate update) {
+        Ticket ticket = update.ticket();
+        if (!update.isCreate() && OWNERSHIP.stream().anyMatch(f -> update.change(f).isPresent())) {
+            jdbc.update("UPDATE report_activity SET organization_id = ?, requester_id = ?, group_id = ?, assignee_id = ? WHERE ticket_id = ?",
+                    ticket.getOrganizationId(), ticket.getRequesterId(), ticket.getGroupId(), ticket.getAssigneeId(), ticket.getId());
+        }
+        for (Comment comment : update.comments()) {
+            if (writtenByAgent(comment, update.actor())) {
+                insert(ticket, comment.getAuditId(), comment.getId(), comment.isPublic() ? REPLY : NOTE, comment.getAuthorId(),
+                        comment.getCreatedAt());
+            }
+        }
+        update.change("status")
+                .filter(c -> TicketStatus.SOLVED.wire().equals(c.value()) && !TicketStatus.SOLVED.wire().equals(c.previous()))
+                .ifPresent(c -> insert(ticket, update.auditId(), null, SOLVE, update.actor().id(), update.at()));
+    }
+
+    /** R16: a public reply made private counts as an internal note from now on. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(CommentMadePrivate event) {
+        jdbc.update("UPDATE report_activity SET kind = ? WHERE ticket_id = ? AND comment_id = ?", NOTE, event.ticketId(), event.commentId());
+    }
+
+    /** Deleted tickets count in no report. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(TicketDeleted event) {
+        jdbc.update("DELETE FROM report_activity WHERE ticket_id = ?", event.ticketId());
+    }
+
+    private boolean writtenByAgent(Comment comment, Actor actor) {
+        if (comment.getAuthorId() == actor.id()) {
+            return actor.isAgent();
+        }
+        List<String> role = jdbc.queryForList("SELECT role FROM users WHERE id = ?", String.class, comment.getAuthorId());
+        return !role.isEmpty() && ReportService.AGENT_ROLE_NAMES.contains(role.get(0));
+    }
+
+    private void insert(Ticket ticket, long auditId, Long commentId, String kind, long authorId, Instant at) {
+        jdbc.update("INSERT INTO report_activity (ticket_id, audit_id, comment_id, kind, author_id, organization_id, requester_id,"
+                        + " group_id, assignee_id, ticket_created_at, happened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ticket.getId(), auditId, commentId, kind, authorId, ticket.getOrganizationId(), ticket.getRequesterId(),
+                ticket.getGroupId(), ticket.getAssigneeId(), Timestamp.from(ticket.getCreatedAt()), Timestamp.from(at));
+    }
+}

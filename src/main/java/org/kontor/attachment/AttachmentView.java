@@ -10,6 +10,10 @@ public record AttachmentView(long id, String fileName, int size, String path, bo
     }
 
     public String sizeLabel() {
+        return sizeLabel(size);
+    }
+
+    public static String sizeLabel(long size) {
         if (size < 1024) {
             return size + " B";
         }

@@ -107,6 +107,16 @@ public class Attachments implements CommentUploads {
         }
     }
 
+    /**
+     * The size limit for a file whose size is known before it is read (a web form's part): refused before anything of
+     * the form is stored. {@link #upload} still counts the bytes it reads.
+     */
+    public void checkSize(String fileName, long size) {
+        if (size > settings.maxBytes()) {
+            throw new AttachmentTooLarge(settings.maxBytes(), fileName);
+        }
+    }
+
     /** {@code DELETE /api/v2/uploads/{token}}: the uploader takes back files no comment has taken yet. */
     @Transactional
     public void deleteUpload(String token, Actor actor) {

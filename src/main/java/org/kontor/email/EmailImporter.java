@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports one raw message, exactly once: the message's record (unique per source and Message-ID, and per IMAP
- * UIDVALIDITY+UID) is written in the same transaction as the ticket change, so a repeated delivery, an
+ * folder+UIDVALIDITY+UID) is written in the same transaction as the ticket change, so a repeated delivery, an
  * overlapping poll or a restart mid-import finds the record and changes nothing. Messages that must not change
  * tickets are recorded as skipped; messages that cannot be imported are quarantined with their raw bytes.
  */
@@ -66,12 +66,15 @@ public class EmailImporter {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Where a message came from: the endpoint, or an IMAP mailbox with the message's UID. */
-    public record Source(String key, Long mailboxId, Long uidValidity, Long uid) {
-        public static final Source ENDPOINT = new Source("endpoint", null, null, null);
+    /**
+     * Where a message came from: the endpoint, or an IMAP mailbox with the message's folder and UID. A UID names a
+     * message only within its folder (RFC 3501), and two folders may share a UIDVALIDITY, so the folder is part of it.
+     */
+    public record Source(String key, Long mailboxId, String folder, Long uidValidity, Long uid) {
+        public static final Source ENDPOINT = new Source("endpoint", null, null, null, null);
 
-        static Source imap(long mailboxId, long uidValidity, long uid) {
-            return new Source("imap:" + mailboxId, mailboxId, uidValidity, uid);
+        static Source imap(long mailboxId, String folder, long uidValidity, long uid) {
+            return new Source("imap:" + mailboxId, mailboxId, folder, uidValidity, uid);
         }
     }
 
@@ -116,7 +119,7 @@ public class EmailImporter {
             try {
                 return tx.execute(status -> {
                     InboundEmail record = records.saveAndFlush(new InboundEmail(source.key(), source.mailboxId(), messageId,
-                            source.uidValidity(), source.uid(), raw.length, Instant.now()));
+                            source.folder(), source.uidValidity(), source.uid(), raw.length, Instant.now()));
                     process(record, raw, mail, reason, source, false);
                     beforeCommit.run(record);
                     return Result.of(records.save(record), false);
@@ -147,7 +150,8 @@ public class EmailImporter {
             return Result.of(first, true);
         }
         byte[] raw = first.getRaw();
-        Source source = new Source(first.getSource(), first.getMailboxId(), first.getUidValidity(), first.getUid());
+        Source source = new Source(first.getSource(), first.getMailboxId(), first.getImapFolder(), first.getUidValidity(),
+                first.getUid());
         ParsedEmail parsed = null;
         String malformed = null;
         try {
@@ -177,14 +181,14 @@ public class EmailImporter {
         if (byId.isPresent() || source.uid() == null) {
             return byId;
         }
-        return records.findBySourceAndUidValidityAndUid(source.key(), source.uidValidity(), source.uid());
+        return records.findBySourceAndImapFolderAndUidValidityAndUid(source.key(), source.folder(), source.uidValidity(), source.uid());
     }
 
     private Result quarantine(byte[] raw, Source source, String messageId, ParsedEmail mail, String reason) {
         try {
             return tx.execute(status -> {
-                InboundEmail record = new InboundEmail(source.key(), source.mailboxId(), messageId, source.uidValidity(),
-                        source.uid(), raw.length, Instant.now());
+                InboundEmail record = new InboundEmail(source.key(), source.mailboxId(), messageId, source.folder(),
+                        source.uidValidity(), source.uid(), raw.length, Instant.now());
                 if (mail != null) {
                     record.describe(mail.from().email(), mail.subject());
                 } else {

@@ -122,8 +122,8 @@ public class ImapPoller {
                 }
                 fetched++;
                 byte[] raw = raw(message);
-                EmailImporter.Result result = importer.importMessage(raw, EmailImporter.Source.imap(mailbox.getId(), uidValidity, uid),
-                        beforeCommit);
+                EmailImporter.Source source = EmailImporter.Source.imap(mailbox.getId(), mailbox.getImapFolder(), uidValidity, uid);
+                EmailImporter.Result result = importer.importMessage(raw, source, beforeCommit);
                 if (result.duplicate()) {
                     duplicates++;
                 } else if (result.status() == InboundEmail.Status.IMPORTED) {

@@ -35,6 +35,7 @@ public class InboundEmail {
     private String source;
     private Long mailboxId;
     private String messageId;
+    private String imapFolder;
     private Long uidValidity;
     private Long uid;
     @Enumerated(EnumType.STRING)
@@ -55,10 +56,12 @@ public class InboundEmail {
     protected InboundEmail() {
     }
 
-    InboundEmail(String source, Long mailboxId, String messageId, Long uidValidity, Long uid, int sizeBytes, Instant now) {
+    InboundEmail(String source, Long mailboxId, String messageId, String imapFolder, Long uidValidity, Long uid, int sizeBytes,
+                 Instant now) {
         this.source = source;
         this.mailboxId = mailboxId;
         this.messageId = messageId;
+        this.imapFolder = imapFolder;
         this.uidValidity = uidValidity;
         this.uid = uid;
         this.sizeBytes = sizeBytes;
@@ -116,6 +119,10 @@ public class InboundEmail {
 
     public String getMessageId() {
         return messageId;
+    }
+
+    public String getImapFolder() {
+        return imapFolder;
     }
 
     public Long getUidValidity() {

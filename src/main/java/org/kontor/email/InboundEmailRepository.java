@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 interface InboundEmailRepository extends JpaRepository<InboundEmail, Long> {
     Optional<InboundEmail> findBySourceAndMessageId(String source, String messageId);
 
-    Optional<InboundEmail> findBySourceAndUidValidityAndUid(String source, Long uidValidity, Long uid);
+    Optional<InboundEmail> findBySourceAndImapFolderAndUidValidityAndUid(String source, String imapFolder, Long uidValidity,
+                                                                        Long uid);
 
     /** The ticket an earlier imported message (e.g. the customer's original mail) belongs to, for reply-all threading. */
     @Query("select e.ticketId from InboundEmail e where e.messageId in :ids and e.ticketId is not null order by e.id desc")

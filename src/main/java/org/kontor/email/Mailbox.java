@@ -76,14 +76,16 @@ public class Mailbox {
         if (s.groupId() != null) {
             groupId = s.groupId() == 0 ? null : s.groupId();
         }
+        // The UID cursor belongs to one folder of one account: another server, user or folder starts from the first UID
+        // (a folder's UIDVALIDITY may equal the old one's, so the poller alone would not notice).
+        boolean serverChanged = (s.host() != null && !s.host().equals(imapHost)) || (s.user() != null && !s.user().equals(imapUser))
+                || (s.folder() != null && !s.folder().isBlank() && !s.folder().equals(imapFolder));
+        if (serverChanged) {
+            uidValidity = null;
+            lastUid = null;
+        }
         if (s.host() != null) {
-            boolean serverChanged = !s.host().equals(imapHost) || (s.user() != null && !s.user().equals(imapUser))
-                    || (s.folder() != null && !s.folder().equals(imapFolder));
             imapHost = s.host().isBlank() ? null : s.host();
-            if (serverChanged) {
-                uidValidity = null;
-                lastUid = null;
-            }
         }
         if (s.port() != null) {
             imapPort = s.port();

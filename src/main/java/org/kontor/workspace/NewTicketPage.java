@@ -1,6 +1,9 @@
 package org.kontor.workspace;
 
 import java.util.List;
+import org.kontor.attachment.AttachmentTooLarge;
+import org.kontor.attachment.Attachments;
+import org.kontor.attachment.web.FormUploads;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.RuleViolation;
@@ -22,10 +25,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * "+ Add → Ticket": a new ticket on behalf of a requester (R1–R3), with the composer starting on Internal note
- * when private ticket creation is on (R9), submitted with a status (R5). TicketService decides every rule.
+ * when private ticket creation is on (R9), submitted with a status (R5), with files on the first comment. TicketService
+ * decides every rule; the access policy who may read the files (an internal note's: agents only, V1).
  */
 @Controller
 class NewTicketPage {
@@ -34,9 +39,11 @@ class NewTicketPage {
     private final Directory directory;
     private final UserService users;
     private final MessageSource messages;
+    private final Attachments attachments;
 
     NewTicketPage(TicketService tickets, AccountSettingsService settings, Directory directory, UserService users,
-                  MessageSource messages) {
+                  MessageSource messages, Attachments attachments) {
+        this.attachments = attachments;
         this.tickets = tickets;
         this.settings = settings;
         this.directory = directory;
@@ -52,19 +59,25 @@ class NewTicketPage {
     }
 
     @PostMapping("/agent/tickets")
-    String create(@AuthenticationPrincipal KontorUser me, @ModelAttribute NewTicketForm form, Model model) {
+    String create(@AuthenticationPrincipal KontorUser me, @ModelAttribute NewTicketForm form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         try {
             TicketStatus status = form.status() == null ? null : TicketStatus.parse(form.status())
                     .orElseThrow(() -> new InvalidInput("status", "Status: unknown"));
+            String uploads = FormUploads.upload(attachments, files, me.actor());
             NewTicket input = new NewTicket(Forms.blankToNull(form.subject()),
-                    new CommentInput(form.body(), null, !form.internal(), null), form.requesterId(), null,
-                    form.assigneeId(), null, form.groupId(), null, status,
+                    new CommentInput(form.body(), null, !form.internal(), null, uploads == null ? List.of() : List.of(uploads)),
+                    form.requesterId(), null, form.assigneeId(), null, form.groupId(), null, status,
                     Priority.parse(form.priority()).orElse(null), TicketType.parse(form.type()).orElse(null),
                     Forms.tags(form.tags()), null, null, null, Channel.WEB);
             long id = tickets.create(input, me.actor()).ticket().getId();
             return "redirect:/agent/tickets/" + id;
         } catch (InvalidInput | RuleViolation | Forbidden e) {
             return page(model, form, Forms.errors(e, messages));
+        } catch (AttachmentTooLarge e) {
+            // The form comes back as the agent filled it in; only the files must be chosen again.
+            model.addAttribute("filesError", FormUploads.tooLarge(e, messages));
+            return page(model, form, List.of());
         }
     }
 

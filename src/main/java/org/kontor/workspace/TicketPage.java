@@ -128,7 +128,9 @@ class TicketPage {
                 fmt.dateTime(a.getCreatedAt()), lines(a, names))).toList());
         model.addAttribute("privacyReason", privacyReason(ticket.privacy()));
         model.addAttribute("makePrivate", makePrivateState(ticket.privacy()));
-        model.addAttribute("defaultMode", ticket.privacy().nextCommentStartsPublic() ? "public" : "internal");
+        Object draftMode = model.getAttribute("draftMode");
+        model.addAttribute("defaultMode", "public".equals(draftMode) || "internal".equals(draftMode) ? draftMode
+                : ticket.privacy().nextCommentStartsPublic() ? "public" : "internal");
         model.addAttribute("undoSeconds", undoSeconds);
         model.addAttribute("statuses", SUBMIT_STATUSES.stream().filter(s -> s != ticket.getStatus()).toList());
         model.addAttribute("agents", directory.agents());
@@ -156,11 +158,10 @@ class TicketPage {
                   @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         visible.ticket(policy.viewerFor(me.actor()), id);
         try {
-            boolean hasFiles = files != null && files.stream().anyMatch(f -> f != null && !f.isEmpty());
-            if (hasFiles && body.isBlank()) {
+            if (FormUploads.any(files) && body.isBlank()) {
                 throw new InvalidInput("files", msg("att.needsComment"));
             }
-            String uploads = hasFiles ? FormUploads.upload(attachments, files, me.actor()) : null;
+            String uploads = FormUploads.upload(attachments, files, me.actor());
             CommentInput comment = body.isBlank() ? null
                     : new CommentInput(body, null, mode.isBlank() ? null : "public".equals(mode), null,
                     uploads == null ? List.of() : List.of(uploads));
@@ -176,8 +177,10 @@ class TicketPage {
             redirect.addFlashAttribute("errors", Forms.errors(e, messages));
             redirect.addFlashAttribute("draft", body);
         } catch (AttachmentTooLarge e) {
-            redirect.addFlashAttribute("errors", List.of(msg("att.tooLarge", e.maxBytes() / (1024 * 1024))));
+            // Nothing was changed: the composer comes back with the text and comment type; files are chosen again.
+            redirect.addFlashAttribute("filesError", FormUploads.tooLarge(e, messages));
             redirect.addFlashAttribute("draft", body);
+            redirect.addFlashAttribute("draftMode", mode);
         }
         return "redirect:/agent/tickets/" + id;
     }

@@ -389,29 +389,116 @@ class InboundEmailTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("Exactly once per source: a mailbox's UIDVALIDITY+UID is imported once whatever its Message-ID; another source imports its own copy")
+    @DisplayName("Exactly once per source: a mailbox folder's UIDVALIDITY+UID is imported once whatever its Message-ID; another source imports its own copy")
     void uniquenessIsPerSourceByMessageIdAndByUid() {
         long other = createMailbox(Fixtures.unique("other-") + "@support.example", null, false);
         String from = address("uid");
         byte[] first = simple(from, "UID once", "first");
-        EmailImporter.Result imported = importer.importMessage(first, EmailImporter.Source.imap(mailboxId, 77, 5));
+        EmailImporter.Result imported = importer.importMessage(first, EmailImporter.Source.imap(mailboxId, "INBOX", 77, 5));
         assertThat(imported.duplicate()).isFalse();
         // The same UID again (a re-read after a crash, with a Message-ID the server rewrote): nothing new.
-        EmailImporter.Result again = importer.importMessage(simple(from, "UID once", "rewritten"), EmailImporter.Source.imap(mailboxId, 77, 5));
+        EmailImporter.Result again = importer.importMessage(simple(from, "UID once", "rewritten"),
+                EmailImporter.Source.imap(mailboxId, "INBOX", 77, 5));
         assertThat(again.duplicate()).isTrue();
         assertThat(again.ticketId()).isEqualTo(imported.ticketId());
         // The same message under another UID of the same mailbox (copied in the folder): its Message-ID knows it.
-        assertThat(importer.importMessage(first, EmailImporter.Source.imap(mailboxId, 77, 6)).duplicate()).isTrue();
+        assertThat(importer.importMessage(first, EmailImporter.Source.imap(mailboxId, "INBOX", 77, 6)).duplicate()).isTrue();
+        // The same UIDVALIDITY+UID in another folder is another message.
+        assertThat(importer.importMessage(simple(from, "UID elsewhere", "other folder"),
+                EmailImporter.Source.imap(mailboxId, "Archive", 77, 5)).duplicate()).isFalse();
         // Another mailbox is another source (as agreed): it imports its copy once.
-        EmailImporter.Result elsewhere = importer.importMessage(first, EmailImporter.Source.imap(other, 77, 5));
+        EmailImporter.Result elsewhere = importer.importMessage(first, EmailImporter.Source.imap(other, "INBOX", 77, 5));
         assertThat(elsewhere.duplicate()).isFalse();
-        assertThat(importer.importMessage(first, EmailImporter.Source.imap(other, 78, 9)).duplicate()).isTrue();
-        // The database refuses a second row for the same source and UID, whatever the code does.
+        assertThat(importer.importMessage(first, EmailImporter.Source.imap(other, "INBOX", 78, 9)).duplicate()).isTrue();
+        // The database refuses a second row for the same source, folder and UID, whatever the code does.
         Long id = jdbc.queryForObject("SELECT MAX(id) FROM inbound_emails", Long.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO inbound_emails (id, source, message_id, uid_validity, uid, "
-                        + "status, size_bytes, attempts, received_at, updated_at, version) VALUES (?, ?, '<x@y>', 77, 5, 'IMPORTED', 1, 1, "
-                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", id + 100_000, "imap:" + mailboxId))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("INSERT INTO inbound_emails (id, source, message_id, "
+                        + "imap_folder, uid_validity, uid, status, size_bytes, attempts, received_at, updated_at, version) VALUES "
+                        + "(?, ?, '<x@y>', 'INBOX', 77, 5, 'IMPORTED', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)",
+                        id + 100_000, "imap:" + mailboxId))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    /** Two new folders of the support account with the same UIDVALIDITY, as servers that derive it from the creation second give. */
+    private String[] twoFoldersWithOneUidValidity() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String[] names = {Fixtures.unique("Support-"), Fixtures.unique("Billing-")};
+            long[] validity = new long[2];
+            jakarta.mail.Store store = imapStore();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    jakarta.mail.Folder folder = store.getFolder(names[i]);
+                    folder.create(jakarta.mail.Folder.HOLDS_MESSAGES);
+                    folder.open(jakarta.mail.Folder.READ_ONLY);
+                    validity[i] = ((jakarta.mail.UIDFolder) folder).getUIDValidity();
+                    folder.close(false);
+                }
+            } finally {
+                store.close();
+            }
+            if (validity[0] == validity[1]) {
+                return names;
+            }
+        }
+        throw new IllegalStateException("GreenMail gave every pair of folders different UIDVALIDITY values");
+    }
+
+    private jakarta.mail.Store imapStore() throws Exception {
+        jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", greenMail.getImap().getPort(), support, "secret");
+        return store;
+    }
+
+    /** Appends the message to the folder; answers its UID there. */
+    private long append(String folderName, byte[] raw) throws Exception {
+        jakarta.mail.Store store = imapStore();
+        try {
+            jakarta.mail.Folder folder = store.getFolder(folderName);
+            folder.open(jakarta.mail.Folder.READ_WRITE);
+            folder.appendMessages(new jakarta.mail.Message[] {new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw))});
+            jakarta.mail.Message[] all = folder.getMessages();
+            long uid = ((jakarta.mail.UIDFolder) folder).getUID(all[all.length - 1]);
+            folder.close(false);
+            return uid;
+        } finally {
+            store.close();
+        }
+    }
+
+    private void pollFolder(String folder) {
+        fixtures.asAdmin().body(Map.of("mailbox", Map.of("folder", folder))).put("/api/v2/kontor/mailboxes/" + mailboxId)
+                .then().statusCode(200);
+    }
+
+    @Test
+    @DisplayName("Exactly once per folder: the same UIDVALIDITY+UID in two folders of one account imports both messages, a re-poll none")
+    void theSameUidInTwoFoldersImportsBothMessagesOnce() throws Exception {
+        String[] folders = twoFoldersWithOneUidValidity();
+        String support1 = address("folder-a");
+        String billing1 = address("folder-b");
+        assertThat(append(folders[0], simple(support1, "In the support folder", "first folder"))).isEqualTo(1);
+        assertThat(append(folders[1], simple(billing1, "In the billing folder", "second folder"))).isEqualTo(1);
+
+        pollFolder(folders[0]);
+        assertThat(poll().imported()).isEqualTo(1);
+        // The admin points the mailbox at the other folder: its UID 1 under the same UIDVALIDITY is a new message.
+        pollFolder(folders[1]);
+        ImapPoller.PollResult second = poll();
+        assertThat(second.imported()).isEqualTo(1);
+        assertThat(second.duplicates()).isZero();
+        assertThat(requestIds(user(support1))).hasSize(1);
+        assertThat(requestIds(user(billing1))).hasSize(1);
+
+        // Re-polls import nothing again: the same folder, and the first folder read from its start once more.
+        ImapPoller.PollResult again = poll();
+        assertThat(again.imported()).isZero();
+        pollFolder(folders[0]);
+        ImapPoller.PollResult back = poll();
+        assertThat(back.imported()).isZero();
+        assertThat(back.duplicates()).isEqualTo(1);
+        assertThat(requestIds(user(support1))).hasSize(1);
+        assertThat(requestIds(user(billing1))).hasSize(1);
     }
 
     @Test

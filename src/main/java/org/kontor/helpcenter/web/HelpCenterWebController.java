@@ -34,6 +34,7 @@ import org.kontor.user.UserService;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
+import org.springframework.context.MessageSource;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -64,10 +65,12 @@ class HelpCenterWebController {
     private final SearchService search;
     private final UserService users;
     private final Attachments attachments;
+    private final MessageSource messages;
 
     HelpCenterWebController(KnowledgeBase kb, VisibleTickets visible, AccessPolicy policy, TicketService tickets,
-                            SearchService search, UserService users, Attachments attachments) {
+                            SearchService search, UserService users, Attachments attachments, MessageSource messages) {
         this.attachments = attachments;
+        this.messages = messages;
         this.kb = kb;
         this.visible = visible;
         this.policy = policy;
@@ -201,15 +204,20 @@ class HelpCenterWebController {
                  @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         Ticket ticket = visible.ticket(viewer(me), id);
         boolean solving = solve != null;
-        boolean hasFiles = files != null && files.stream().anyMatch(f -> f != null && !f.isEmpty());
-        if (hasFiles && (body == null || body.isBlank())) {
+        if (FormUploads.any(files) && (body == null || body.isBlank())) {
             redirect.addFlashAttribute("error", "att.needsComment");
             return "redirect:/hc/requests/" + id;
         }
         String uploads;
         try {
-            uploads = hasFiles ? FormUploads.upload(attachments, files, me.actor()) : null;
-        } catch (AttachmentTooLarge | InvalidInput e) {
+            uploads = FormUploads.upload(attachments, files, me.actor());
+        } catch (AttachmentTooLarge e) {
+            // Nothing was sent: the reply comes back with its text; the files are chosen again.
+            redirect.addFlashAttribute("filesError", FormUploads.tooLarge(e, messages));
+            redirect.addFlashAttribute("draft", body);
+            redirect.addFlashAttribute("draftCc", cc);
+            return "redirect:/hc/requests/" + id;
+        } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", "hc.request.refused");
             return "redirect:/hc/requests/" + id;
         }
@@ -253,13 +261,16 @@ class HelpCenterWebController {
                     new TicketInput.CommentInput(body, null, null, null, uploads == null ? List.of() : List.of(uploads)),
                     List.of(), Channel.HELPCENTER), me.actor());
             return "redirect:/hc/requests/" + change.ticket().getId();
-        } catch (InvalidInput | RuleViolation | AttachmentTooLarge e) {
+        } catch (AttachmentTooLarge e) {
+            // The form comes back as the user filled it in, with the file input's error; the files are chosen again.
+            model.addAttribute("filesError", FormUploads.tooLarge(e, messages));
+        } catch (InvalidInput | RuleViolation e) {
             model.addAttribute("error", "hc.new.refused");
-            model.addAttribute("subject", subject);
-            model.addAttribute("body", body);
-            model.addAttribute("me", me);
-            return "hc/new-request";
         }
+        model.addAttribute("subject", subject);
+        model.addAttribute("body", body);
+        model.addAttribute("me", me);
+        return "hc/new-request";
     }
 
     /** One search box: the user's own visible requests (subject and public comments, V1) and published articles. */

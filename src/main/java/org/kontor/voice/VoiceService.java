@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
+import org.kontor.common.NamedLocks;
 import org.kontor.settings.AccountSettingsService;
 import org.kontor.ticket.Channel;
 import org.kontor.ticket.TicketInput.CommentInput;
@@ -32,11 +34,13 @@ public class VoiceService {
     private final TicketService tickets;
     private final UserService users;
     private final AccountSettingsService settings;
+    private final NamedLocks locks;
 
-    VoiceService(TicketService tickets, UserService users, AccountSettingsService settings) {
+    VoiceService(TicketService tickets, UserService users, AccountSettingsService settings, NamedLocks locks) {
         this.tickets = tickets;
         this.users = users;
         this.settings = settings;
+        this.locks = locks;
     }
 
     /** Creates the call's ticket, or adds the call to the ticket given by {@code ticketId} (a follow-up call). */
@@ -102,6 +106,13 @@ public class VoiceService {
         if (PhoneNumbers.digits(number) == null) {
             throw new InvalidInput("voice_comment.from", "Caller: " + number + " is not a phone number; give requester_id or requester");
         }
+        Optional<User> known = users.findByPhone(number);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        // Two calls from the same unknown number at once must make one end user: the second waits here until the
+        // first commits, then finds the caller it created (read committed: the query after the wait sees it).
+        locks.lock(NamedLocks.NEW_CALLER);
         return users.findByPhone(number).orElseGet(() -> users.findOrCreateRequester(number.trim(), null, number.trim(), null, actor));
     }
 

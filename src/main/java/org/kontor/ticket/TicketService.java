@@ -58,7 +58,15 @@ public class TicketService {
      * The outcome of a change: the ticket, the audit that recorded it (null when nothing changed) and the comments
      * it wrote, so that the answer can show them without reading them back.
      */
-    public record Change(Ticket ticket, Audit audit, List<Comment> comments) {
+    /**
+     * What a change did. {@code filesAttached}: whether it put uploaded files on its comment, so that a response
+     * without any need not look for them.
+     */
+    public record Change(Ticket ticket, Audit audit, List<Comment> comments, boolean filesAttached) {
+        Change(Ticket ticket, Audit audit, List<Comment> comments) {
+            this(ticket, audit, comments, false);
+        }
+
         Change(Ticket ticket, Audit audit) {
             this(ticket, audit, List.of());
         }
@@ -145,7 +153,7 @@ public class TicketService {
         Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now, call);
         attachUploads(uploadTokens, comment, actor);
         runHooks(ticket, audit, actor, true, List.of(comment), now);
-        return new Change(tickets.save(ticket), audit, List.of(comment));
+        return new Change(tickets.save(ticket), audit, List.of(comment), !uploadTokens.isEmpty());
     }
 
     private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
@@ -267,7 +275,8 @@ public class TicketService {
             return new Change(ticket, null);
         }
         runHooks(ticket, audit, actor, false, comment == null ? List.of() : List.of(comment), now);
-        return new Change(tickets.save(ticket), audit, comment == null ? List.of() : List.of(comment));
+        return new Change(tickets.save(ticket), audit, comment == null ? List.of() : List.of(comment),
+                comment != null && !input.comment().uploads().isEmpty());
     }
 
     /**

@@ -170,7 +170,8 @@ class TicketsController {
         } else {
             Map<Long, Comment> written = visible.writtenCommentsForAgent(viewer(me), change.comments()).stream()
                     .collect(Collectors.toMap(Comment::getId, Function.identity()));
-            body.put("audit", TicketJson.audit(change.audit(), written, files(viewer(me), change.ticket(), written.values(), true)));
+            body.put("audit", TicketJson.audit(change.audit(), written,
+                    change.filesAttached() ? files(viewer(me), change.ticket(), written.values(), true) : Map.of()));
         }
         return body;
     }

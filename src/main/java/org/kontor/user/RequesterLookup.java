@@ -1,0 +1,218 @@
+package org.kontor.user;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The requester type-ahead (R2): what the agent typed, matched against the start of the user's name words, email
+ * address, email domain (a bare domain finds its subdomains too), phone digits (their start, or their end) and the
+ * words of the organization name. Every word typed must match one of them. Each lookup is a few prefix ranges on
+ * the {@link SearchTerms} index, so its cost depends on the result size, not on the size of the directory.
+ */
+@Component
+class RequesterLookup {
+    /** Enough rows to tell which word of a query is the rarest, without counting a common one to the end. */
+    private static final int COUNT_CAP = 1000;
+    private static final int MAX_ORGANIZATIONS = 100;
+
+    private final JdbcTemplate jdbc;
+    private final UserRepository users;
+
+    RequesterLookup(JdbcTemplate jdbc, UserRepository users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /** One typed word: the key prefixes it may start (in rank order) and the organizations whose name it starts. */
+    private record Word(List<String> prefixes, List<Long> organizations) {
+        boolean matchesNothing() {
+            return prefixes.isEmpty() && organizations.isEmpty();
+        }
+    }
+
+    /** A found user's place in the list: exact matches first, then by kind of key (name before email …), then by key. */
+    private record Rank(boolean exact, int kind, String term) {
+        static final Comparator<Rank> ORDER = Comparator.comparing((Rank r) -> !r.exact()).thenComparingInt(Rank::kind)
+                .thenComparing(Rank::term);
+    }
+
+    List<User> find(String query, int limit) {
+        List<Word> words = parse(query);
+        if (words.isEmpty() || words.stream().anyMatch(Word::matchesNothing)) {
+            return List.of();
+        }
+        // The rarest word drives: its matches are walked in index order and the other words are checked per user.
+        Word driver = words.get(0);
+        if (words.size() > 1) {
+            long fewest = Long.MAX_VALUE;
+            for (Word w : words) {
+                long n = estimate(w);
+                if (n == 0) {
+                    return List.of();
+                }
+                if (n < fewest) {
+                    fewest = n;
+                    driver = w;
+                }
+            }
+        }
+        List<Word> others = new ArrayList<>(words);
+        others.remove(driver);
+        Map<Long, Rank> found = new HashMap<>();
+        for (int k = 0; k < driver.prefixes().size(); k++) {
+            String prefix = driver.prefixes().get(k);
+            int kind = k;
+            List<Object> args = new ArrayList<>(List.of(prefix, upperBound(prefix)));
+            String sql = "SELECT t.user_id, t.term FROM user_search_terms t JOIN users u ON u.id = t.user_id"
+                    + " WHERE t.term >= ? AND t.term < ? AND u.active = TRUE" + conditions(others, args)
+                    + " ORDER BY t.term, t.user_id LIMIT ?";
+            // A user can match one prefix with two keys ("anna", "annabel"): fetch extra so duplicates leave enough.
+            args.add(limit * 2);
+            jdbc.query(sql, rs -> {
+                String term = rs.getString(2);
+                found.merge(rs.getLong(1), new Rank(term.equals(prefix), kind, term), (a, b) -> Rank.ORDER.compare(a, b) <= 0 ? a : b);
+            }, args.toArray());
+        }
+        if (!driver.organizations().isEmpty()) {
+            List<Object> args = new ArrayList<>(driver.organizations());
+            // No ORDER BY: the organization index answers, and the list is ordered below.
+            String sql = "SELECT u.id FROM users u WHERE u.organization_id IN (" + placeholders(driver.organizations().size())
+                    + ") AND u.active = TRUE" + conditions(others, args) + " LIMIT ?";
+            args.add(limit);
+            Rank organization = new Rank(false, driver.prefixes().size(), "");
+            jdbc.query(sql, rs -> {
+                found.putIfAbsent(rs.getLong(1), organization);
+            }, args.toArray());
+        }
+        Map<Long, User> byId = new HashMap<>();
+        users.findAllById(found.keySet()).forEach(u -> byId.put(u.getId(), u));
+        return found.entrySet().stream().filter(e -> byId.containsKey(e.getKey()))
+                .sorted(Map.Entry.<Long, Rank>comparingByValue(Rank.ORDER)
+                        .thenComparing(e -> byId.get(e.getKey()).getName(), String.CASE_INSENSITIVE_ORDER))
+                .limit(limit).map(e -> byId.get(e.getKey())).toList();
+    }
+
+    /** The other words' conditions on the user {@code u}: each must match a key of theirs or their organization. */
+    private static String conditions(List<Word> others, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        for (Word w : others) {
+            List<String> any = new ArrayList<>();
+            if (!w.prefixes().isEmpty()) {
+                StringBuilder ranges = new StringBuilder();
+                for (String prefix : w.prefixes()) {
+                    ranges.append(ranges.isEmpty() ? "" : " OR ").append("(x.term >= ? AND x.term < ?)");
+                    args.add(prefix);
+                    args.add(upperBound(prefix));
+                }
+                any.add("EXISTS (SELECT 1 FROM user_search_terms x WHERE x.user_id = u.id AND (" + ranges + "))");
+            }
+            if (!w.organizations().isEmpty()) {
+                any.add("u.organization_id IN (" + placeholders(w.organizations().size()) + ")");
+                args.addAll(w.organizations());
+            }
+            sql.append(" AND (").append(String.join(" OR ", any)).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** How many users a word matches, counted up to {@link #COUNT_CAP} per key kind. */
+    private long estimate(Word w) {
+        long n = 0;
+        for (String prefix : w.prefixes()) {
+            n += jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM user_search_terms WHERE term >= ? AND term < ? LIMIT "
+                    + COUNT_CAP + ") c", Long.class, prefix, upperBound(prefix));
+        }
+        if (!w.organizations().isEmpty()) {
+            n += jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE organization_id IN ("
+                    + placeholders(w.organizations().size()) + ") LIMIT " + COUNT_CAP + ") c", Long.class, w.organizations().toArray());
+        }
+        return n;
+    }
+
+    private List<Word> parse(String query) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        if (UserSearch.isPhoneNumber(q)) {
+            // "+49 (30) 1234" is one phone number, not three words.
+            List<String> prefixes = new ArrayList<>(phone(q));
+            if (!q.contains(" ")) {
+                prefixes.addAll(0, text(q));
+            }
+            return List.of(new Word(prefixes, q.contains(" ") ? List.of() : organizations(q)));
+        }
+        List<Word> words = new ArrayList<>();
+        for (String raw : q.split("\\s+")) {
+            // "müller-lüdenscheidt" and "o'brien" are two words of a name; an address or a domain stays whole.
+            List<String> parts = raw.contains("@") || raw.contains(".") ? List.of(raw) : SearchTerms.words(raw);
+            for (String part : parts) {
+                List<String> prefixes = new ArrayList<>(text(part));
+                prefixes.addAll(phone(part));
+                words.add(new Word(prefixes, organizations(part)));
+            }
+        }
+        return words;
+    }
+
+    /** Name word, email, domain: the prefixes a word of text may start, in rank order. */
+    private static List<String> text(String word) {
+        List<String> prefixes = new ArrayList<>();
+        if (word.startsWith("@")) {
+            if (word.length() > 1) {
+                prefixes.add(SearchTerms.DOMAIN + word.substring(1));
+            }
+            return prefixes;
+        }
+        if (!word.contains("@") && !word.contains(".") && !word.isEmpty()) {
+            prefixes.add(SearchTerms.NAME + word);
+        }
+        prefixes.add(SearchTerms.EMAIL + word);
+        if (!word.contains("@")) {
+            prefixes.add(SearchTerms.DOMAIN + word);
+            if (word.contains(".")) {
+                prefixes.add(SearchTerms.PARENT_DOMAIN + word);
+            }
+        }
+        return prefixes;
+    }
+
+    /** A phone number's start and end; only for text that is mostly digits (a few inside a name match too much). */
+    private static List<String> phone(String text) {
+        String digits = PhoneNumbers.digits(text);
+        if (digits == null || digits.length() < 3 || digits.length() * 2 < text.replace(" ", "").length()) {
+            return List.of();
+        }
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(SearchTerms.PHONE + digits);
+        // The end of a number typed with a national trunk prefix ("030 1234567") is the end of "+49 30 1234567".
+        String significant = digits.replaceFirst("^0+", "");
+        if (significant.length() >= 3) {
+            prefixes.add(SearchTerms.PHONE_END + new StringBuilder(significant).reverse());
+        }
+        return prefixes;
+    }
+
+    /** Organizations with a word of their name starting with the text; the few hundredth would not show anyway. */
+    private List<Long> organizations(String word) {
+        String start = UserSearch.escapeLike(word);
+        return jdbc.queryForList("SELECT id FROM organizations WHERE name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\'"
+                + " ORDER BY name_key LIMIT " + MAX_ORGANIZATIONS, Long.class, start + "%", "% " + start + "%");
+    }
+
+    /** The first string after every string starting with {@code prefix} (keys compare by code point). */
+    private static String upperBound(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+}

@@ -47,55 +47,71 @@ class RequesterLookup {
         if (words.isEmpty() || words.stream().anyMatch(Word::matchesNothing)) {
             return List.of();
         }
-        // The rarest word drives: its matches are walked in index order and the other words are checked per user.
-        Word driver = words.get(0);
-        if (words.size() > 1) {
-            long fewest = Long.MAX_VALUE;
-            for (Word w : words) {
-                long n = estimate(w);
-                if (n == 0) {
-                    return List.of();
-                }
-                if (n < fewest) {
-                    fewest = n;
-                    driver = w;
-                }
-            }
+        Word driver = rarest(words);
+        if (driver == null) {
+            return List.of();
         }
         List<Word> others = new ArrayList<>(words);
         others.remove(driver);
-        Map<Long, Rank> found = new HashMap<>();
+        // One statement per keystroke: a branch per kind of key the driver may start, and one for its organizations.
+        List<String> branches = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         for (int k = 0; k < driver.prefixes().size(); k++) {
             String prefix = driver.prefixes().get(k);
-            int kind = k;
-            List<Object> args = new ArrayList<>(List.of(prefix, upperBound(prefix)));
-            String sql = "SELECT t.user_id, t.term FROM user_search_terms t JOIN users u ON u.id = t.user_id"
-                    + " WHERE t.term >= ? AND t.term < ? AND u.active = TRUE" + conditions(others, args)
-                    + " ORDER BY t.term, t.user_id LIMIT ?";
+            args.add(prefix);
+            args.add(upperBound(prefix));
             // A user can match one prefix with two keys ("anna", "annabel"): fetch extra so duplicates leave enough.
-            args.add(limit * 2);
-            jdbc.query(sql, rs -> {
-                String term = rs.getString(2);
-                found.merge(rs.getLong(1), new Rank(term.equals(prefix), kind, term), (a, b) -> Rank.ORDER.compare(a, b) <= 0 ? a : b);
-            }, args.toArray());
+            branches.add("(SELECT " + k + " AS kind, t.user_id, t.term FROM user_search_terms t JOIN users u ON u.id = t.user_id"
+                    + " WHERE t.term >= ? AND t.term < ? AND u.active = TRUE" + conditions(others, args)
+                    + " ORDER BY t.term, t.user_id FETCH FIRST " + (limit * 2) + " ROWS ONLY)");
         }
         if (!driver.organizations().isEmpty()) {
-            List<Object> args = new ArrayList<>(driver.organizations());
+            args.addAll(driver.organizations());
             // No ORDER BY: the organization index answers, and the list is ordered below.
-            String sql = "SELECT u.id FROM users u WHERE u.organization_id IN (" + placeholders(driver.organizations().size())
-                    + ") AND u.active = TRUE" + conditions(others, args) + " LIMIT ?";
-            args.add(limit);
-            Rank organization = new Rank(false, driver.prefixes().size(), "");
-            jdbc.query(sql, rs -> {
-                found.putIfAbsent(rs.getLong(1), organization);
-            }, args.toArray());
+            branches.add("(SELECT " + driver.prefixes().size() + " AS kind, u.id AS user_id, '' AS term FROM users u"
+                    + " WHERE u.organization_id IN (" + placeholders(driver.organizations().size()) + ") AND u.active = TRUE"
+                    + conditions(others, args) + " FETCH FIRST " + limit + " ROWS ONLY)");
         }
+        Map<Long, Rank> found = new HashMap<>();
+        jdbc.query(String.join(" UNION ALL ", branches), rs -> {
+            int kind = rs.getInt(1);
+            String term = rs.getString(3);
+            boolean exact = kind < driver.prefixes().size() && term.equals(driver.prefixes().get(kind));
+            found.merge(rs.getLong(2), new Rank(exact, kind, term), (a, b) -> Rank.ORDER.compare(a, b) <= 0 ? a : b);
+        }, args.toArray());
+        // The best few by rank (ties by id, so the page is stable), then only those are loaded and ordered by name.
+        List<Map.Entry<Long, Rank>> best = found.entrySet().stream()
+                .sorted(Map.Entry.<Long, Rank>comparingByValue(Rank.ORDER).thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).toList();
         Map<Long, User> byId = new HashMap<>();
-        users.findAllById(found.keySet()).forEach(u -> byId.put(u.getId(), u));
-        return found.entrySet().stream().filter(e -> byId.containsKey(e.getKey()))
+        users.findAllById(best.stream().map(Map.Entry::getKey).toList()).forEach(u -> byId.put(u.getId(), u));
+        return best.stream().filter(e -> byId.containsKey(e.getKey()))
                 .sorted(Map.Entry.<Long, Rank>comparingByValue(Rank.ORDER)
                         .thenComparing(e -> byId.get(e.getKey()).getName(), String.CASE_INSENSITIVE_ORDER))
-                .limit(limit).map(e -> byId.get(e.getKey())).toList();
+                .map(e -> byId.get(e.getKey())).toList();
+    }
+
+    /**
+     * The word that drives the lookup: its matches are walked in index order and the other words are checked per
+     * user, so the rarest is cheapest. None when a word matches nobody.
+     */
+    private Word rarest(List<Word> words) {
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        Word rarest = null;
+        long fewest = Long.MAX_VALUE;
+        for (Word w : words) {
+            long n = estimate(w);
+            if (n == 0) {
+                return null;
+            }
+            if (n < fewest) {
+                fewest = n;
+                rarest = w;
+            }
+        }
+        return rarest;
     }
 
     /** The other words' conditions on the user {@code u}: each must match a key of theirs or their organization. */

@@ -55,7 +55,7 @@ class NewTicketPage {
     String create(@AuthenticationPrincipal KontorUser me, @ModelAttribute NewTicketForm form, Model model) {
         try {
             TicketStatus status = form.status() == null ? null : TicketStatus.parse(form.status())
-                    .orElseThrow(() -> new InvalidInput("status", "Status: unknown"));
+                    .orElseThrow(() -> InvalidInput.of("status", "err.status.unknown", "Status: unknown"));
             NewTicket input = new NewTicket(Forms.blankToNull(form.subject()),
                     new CommentInput(form.body(), null, !form.internal(), null), form.requesterId(), null,
                     form.assigneeId(), null, form.groupId(), null, status,

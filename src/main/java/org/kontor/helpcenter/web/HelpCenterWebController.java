@@ -34,6 +34,8 @@ import org.kontor.user.UserService;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
+import org.kontor.workspace.Forms;
+import org.springframework.context.MessageSource;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -64,10 +66,12 @@ class HelpCenterWebController {
     private final SearchService search;
     private final UserService users;
     private final Attachments attachments;
+    private final MessageSource messages;
 
     HelpCenterWebController(KnowledgeBase kb, VisibleTickets visible, AccessPolicy policy, TicketService tickets,
-                            SearchService search, UserService users, Attachments attachments) {
+                            SearchService search, UserService users, Attachments attachments, MessageSource messages) {
         this.attachments = attachments;
+        this.messages = messages;
         this.kb = kb;
         this.visible = visible;
         this.policy = policy;
@@ -211,6 +215,9 @@ class HelpCenterWebController {
             uploads = hasFiles ? FormUploads.upload(attachments, files, me.actor()) : null;
         } catch (AttachmentTooLarge | InvalidInput e) {
             redirect.addFlashAttribute("error", "hc.request.refused");
+            if (e instanceof InvalidInput invalid) {
+                redirect.addFlashAttribute("errors", Forms.errors(invalid, messages));
+            }
             return "redirect:/hc/requests/" + id;
         }
         TicketInput.CommentInput comment = body == null || body.isBlank() ? null
@@ -226,6 +233,7 @@ class HelpCenterWebController {
             redirect.addFlashAttribute("info", solving ? "hc.request.solved" : "hc.request.sent");
         } catch (InvalidInput | RuleViolation e) {
             redirect.addFlashAttribute("error", "hc.request.refused");
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
         }
         return "redirect:/hc/requests/" + id;
     }
@@ -255,6 +263,9 @@ class HelpCenterWebController {
             return "redirect:/hc/requests/" + change.ticket().getId();
         } catch (InvalidInput | RuleViolation | AttachmentTooLarge e) {
             model.addAttribute("error", "hc.new.refused");
+            if (!(e instanceof AttachmentTooLarge)) {
+                model.addAttribute("errors", Forms.errors(e, messages));
+            }
             model.addAttribute("subject", subject);
             model.addAttribute("body", body);
             model.addAttribute("me", me);

@@ -166,13 +166,10 @@ class RequesterLookup {
         }
         List<Word> words = new ArrayList<>();
         for (String raw : q.split("\\s+")) {
-            // "müller-lüdenscheidt" and "o'brien" are two words of a name; an address or a domain stays whole.
-            List<String> parts = raw.contains("@") || raw.contains(".") ? List.of(raw) : SearchTerms.words(raw);
-            for (String part : parts) {
-                List<String> prefixes = new ArrayList<>(text(part));
-                prefixes.addAll(phone(part));
-                words.add(new Word(prefixes, organizations(part)));
-            }
+            // Whole, so that "acme-17" still finds acme-17.test and "müller-lü" Müller-Lüdenscheidt while typing.
+            List<String> prefixes = new ArrayList<>(text(raw));
+            prefixes.addAll(phone(raw));
+            words.add(new Word(prefixes, organizations(raw)));
         }
         return words;
     }
@@ -186,8 +183,9 @@ class RequesterLookup {
             }
             return prefixes;
         }
-        if (!word.contains("@") && !word.contains(".") && !word.isEmpty()) {
-            prefixes.add(SearchTerms.NAME + word);
+        String name = SearchTerms.withoutEdges(word);
+        if (!word.contains("@") && !name.isEmpty()) {
+            prefixes.add(SearchTerms.NAME + name);
         }
         prefixes.add(SearchTerms.EMAIL + word);
         if (!word.contains("@")) {

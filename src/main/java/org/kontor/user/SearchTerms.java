@@ -25,6 +25,7 @@ public final class SearchTerms {
     static final int MAX_LENGTH = 400;
 
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
     private SearchTerms() {
     }
@@ -56,17 +57,31 @@ public final class SearchTerms {
         return terms;
     }
 
-    /** The words of a name as keys compare them: lower case, split at anything but letters and digits. */
+    /**
+     * The words of a name as keys compare them, lower case: each whitespace-separated word without the punctuation
+     * around it ("müller-lüdenscheidt", "o'brien"), and the parts of a compound word ("müller", "lüdenscheidt").
+     */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
         if (text != null) {
-            for (String w : WORD_SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
-                if (!w.isEmpty()) {
-                    words.add(w);
+            for (String chunk : text.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                String whole = withoutEdges(chunk);
+                if (!whole.isEmpty()) {
+                    words.add(whole);
+                    for (String part : WORD_SEPARATORS.split(whole)) {
+                        if (!part.isEmpty()) {
+                            words.add(part);
+                        }
+                    }
                 }
             }
         }
-        return words;
+        return new ArrayList<>(words);
+    }
+
+    /** A word without the punctuation before and after it: "(acme)" → "acme". */
+    static String withoutEdges(String word) {
+        return EDGES.matcher(word).replaceAll("");
     }
 
     private static String cut(String term) {

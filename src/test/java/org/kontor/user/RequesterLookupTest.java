@@ -37,6 +37,8 @@ class RequesterLookupTest extends IntegrationTest {
         assertThat(lookup(t.toUpperCase(Locale.ROOT) + "MÜL")).containsExactly(anna);
         assertThat(lookup("lüdensch " + t)).containsExactly(anna);
         assertThat(lookup("ann " + t)).containsExactly(anna);
+        assertThat(lookup(t + "müller-lü")).as("a compound word while it is typed").containsExactly(anna);
+        assertThat(lookup("(" + t + "müller-lüdenscheidt),")).containsExactly(anna);
         assertThat(lookup(t.substring(1))).as("the middle of a word is not its start").isEmpty();
     }
 
@@ -71,6 +73,15 @@ class RequesterLookupTest extends IntegrationTest {
         assertThat(lookup("@" + domain.substring(0, 5))).containsExactlyInAnyOrder(first, second);
         assertThat(lookup(domain.toUpperCase(Locale.ROOT))).containsExactlyInAnyOrder(first, second, subdomain);
         assertThat(lookup("not" + domain)).containsExactly(lookalike);
+    }
+
+    @Test
+    void r2_aDomainStillMatchesWhileItIsTypedUpToTheDot() {
+        String t = token();
+        long hit = user("Hugo Hyphen", "hugo@acme-" + t + ".test", null, null);
+        for (String typed : List.of("acme-" + t.substring(0, 3), "acme-" + t, "acme-" + t + ".", "acme-" + t + ".te")) {
+            assertThat(lookup(typed + " hugo")).as(typed).containsExactly(hit);
+        }
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.kontor.user;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,11 @@ class RequesterLookup {
     /** Enough rows to tell which word of a query is the rarest, without counting a common one to the end. */
     private static final int COUNT_CAP = 1000;
     private static final int MAX_ORGANIZATIONS = 100;
+    /**
+     * With several words, how many matches of the rarest one (per kind of key) are checked against the others: the
+     * first ones in index order, so a common pair ("maria schmidt" among 500,000) still shows its best few at once.
+     */
+    private static final int CANDIDATES = 500;
 
     private final JdbcTemplate jdbc;
     private final UserRepository users;
@@ -53,7 +60,11 @@ class RequesterLookup {
         }
         List<Word> others = new ArrayList<>(words);
         others.remove(driver);
-        // One statement per keystroke: a branch per kind of key the driver may start, and one for its organizations.
+        // The driver's matches in index order (exact ones first), as one statement: a branch per kind of key it may
+        // start, and one for its organizations. With other words, a bounded number of candidates is fetched and
+        // checked against them by primary key below: plain range scans and key lookups on either database, where
+        // a correlated EXISTS may be planned as a scan of every user matching a common word.
+        int fetch = others.isEmpty() ? limit * 2 : CANDIDATES;
         List<String> branches = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         for (int k = 0; k < driver.prefixes().size(); k++) {
@@ -62,15 +73,14 @@ class RequesterLookup {
             args.add(upperBound(prefix));
             // A user can match one prefix with two keys ("anna", "annabel"): fetch extra so duplicates leave enough.
             branches.add("(SELECT " + k + " AS kind, t.user_id, t.term FROM user_search_terms t JOIN users u ON u.id = t.user_id"
-                    + " WHERE t.term >= ? AND t.term < ? AND u.active = TRUE" + conditions(others, args)
-                    + " ORDER BY t.term, t.user_id FETCH FIRST " + (limit * 2) + " ROWS ONLY)");
+                    + " WHERE t.term >= ? AND t.term < ? AND u.active = TRUE ORDER BY t.term, t.user_id FETCH FIRST " + fetch + " ROWS ONLY)");
         }
         if (!driver.organizations().isEmpty()) {
             args.addAll(driver.organizations());
             // No ORDER BY: the organization index answers, and the list is ordered below.
             branches.add("(SELECT " + driver.prefixes().size() + " AS kind, u.id AS user_id, '' AS term FROM users u"
                     + " WHERE u.organization_id IN (" + placeholders(driver.organizations().size()) + ") AND u.active = TRUE"
-                    + conditions(others, args) + " FETCH FIRST " + limit + " ROWS ONLY)");
+                    + " FETCH FIRST " + fetch + " ROWS ONLY)");
         }
         Map<Long, Rank> found = new HashMap<>();
         jdbc.query(String.join(" UNION ALL ", branches), rs -> {
@@ -79,6 +89,12 @@ class RequesterLookup {
             boolean exact = kind < driver.prefixes().size() && term.equals(driver.prefixes().get(kind));
             found.merge(rs.getLong(2), new Rank(exact, kind, term), (a, b) -> Rank.ORDER.compare(a, b) <= 0 ? a : b);
         }, args.toArray());
+        for (Word other : others) {
+            if (found.isEmpty()) {
+                break;
+            }
+            found.keySet().retainAll(matching(other, found.keySet()));
+        }
         // The best few by rank (ties by id, so the page is stable), then only those are loaded and ordered by name.
         List<Map.Entry<Long, Rank>> best = found.entrySet().stream()
                 .sorted(Map.Entry.<Long, Rank>comparingByValue(Rank.ORDER).thenComparing(Map.Entry.comparingByKey()))
@@ -92,8 +108,8 @@ class RequesterLookup {
     }
 
     /**
-     * The word that drives the lookup: its matches are walked in index order and the other words are checked per
-     * user, so the rarest is cheapest. None when a word matches nobody.
+     * The word that drives the lookup: its first matches are fetched and checked against the other words, so the
+     * rarest loses the fewest. None when a word matches nobody.
      */
     private Word rarest(List<Word> words) {
         if (words.size() == 1) {
@@ -114,27 +130,28 @@ class RequesterLookup {
         return rarest;
     }
 
-    /** The other words' conditions on the user {@code u}: each must match a key of theirs or their organization. */
-    private static String conditions(List<Word> others, List<Object> args) {
-        StringBuilder sql = new StringBuilder();
-        for (Word w : others) {
-            List<String> any = new ArrayList<>();
-            if (!w.prefixes().isEmpty()) {
-                StringBuilder ranges = new StringBuilder();
-                for (String prefix : w.prefixes()) {
-                    ranges.append(ranges.isEmpty() ? "" : " OR ").append("(x.term >= ? AND x.term < ?)");
-                    args.add(prefix);
-                    args.add(upperBound(prefix));
-                }
-                any.add("EXISTS (SELECT 1 FROM user_search_terms x WHERE x.user_id = u.id AND (" + ranges + "))");
+    /** Those of the candidates that match the word: a key of theirs starts with it, or their organization's name. */
+    private Set<Long> matching(Word w, Set<Long> candidates) {
+        Set<Long> matched = new HashSet<>();
+        List<Object> args = new ArrayList<>(candidates);
+        String ids = placeholders(candidates.size());
+        if (!w.prefixes().isEmpty()) {
+            StringBuilder ranges = new StringBuilder();
+            for (String prefix : w.prefixes()) {
+                ranges.append(ranges.isEmpty() ? "" : " OR ").append("(term >= ? AND term < ?)");
+                args.add(prefix);
+                args.add(upperBound(prefix));
             }
-            if (!w.organizations().isEmpty()) {
-                any.add("u.organization_id IN (" + placeholders(w.organizations().size()) + ")");
-                args.addAll(w.organizations());
-            }
-            sql.append(" AND (").append(String.join(" OR ", any)).append(')');
+            matched.addAll(jdbc.queryForList("SELECT DISTINCT user_id FROM user_search_terms WHERE user_id IN (" + ids + ") AND ("
+                    + ranges + ")", Long.class, args.toArray()));
         }
-        return sql.toString();
+        if (!w.organizations().isEmpty()) {
+            List<Object> orgArgs = new ArrayList<>(candidates);
+            orgArgs.addAll(w.organizations());
+            matched.addAll(jdbc.queryForList("SELECT id FROM users WHERE id IN (" + ids + ") AND organization_id IN ("
+                    + placeholders(w.organizations().size()) + ")", Long.class, orgArgs.toArray()));
+        }
+        return matched;
     }
 
     /** How many users a word matches, counted up to {@link #COUNT_CAP} per key kind. */

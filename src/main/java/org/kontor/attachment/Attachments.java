@@ -76,10 +76,10 @@ public class Attachments implements CommentUploads {
         if (existingToken != null && !existingToken.isBlank()) {
             List<Attachment> held = attachments.findByUploadTokenOrderByIdAsc(existingToken.trim());
             if (held.isEmpty() || !ownUnclaimed(held, actor, now)) {
-                throw new InvalidInput("token", "Token: " + existingToken + " is not an open upload of yours");
+                throw InvalidInput.of("token", "err.upload.notYours", "Token: " + existingToken + " is not an open upload of yours", existingToken);
             }
             if (held.size() >= MAX_UPLOADS_PER_TOKEN) {
-                throw new InvalidInput("token", "Token: holds " + MAX_UPLOADS_PER_TOKEN + " files already");
+                throw InvalidInput.of("token", "err.upload.full", "Token: holds " + MAX_UPLOADS_PER_TOKEN + " files already", MAX_UPLOADS_PER_TOKEN);
             }
             token = existingToken.trim();
             expiresAt = held.get(0).getExpiresAt();
@@ -94,7 +94,7 @@ public class Attachments implements CommentUploads {
                 size = copyLimited(body, out);
             }
             if (size == 0) {
-                throw new InvalidInput("file", "File: is empty");
+                throw InvalidInput.of("file", "err.file.empty", "File: is empty");
             }
             Attachment saved = attachments.saveAndFlush(new Attachment(name, type, null, false, (int) size, actor.id(), token,
                     expiresAt, now));
@@ -205,7 +205,7 @@ public class Attachments implements CommentUploads {
         for (String token : new LinkedHashSet<>(tokens)) {
             List<Attachment> held = token == null ? List.of() : attachments.findByUploadTokenOrderByIdAsc(token);
             if (held.isEmpty() || !ownUnclaimed(held, actor, now)) {
-                throw new InvalidInput("comment.uploads", "Uploads: " + token + " is not an open upload of yours (unknown, expired or used)");
+                throw InvalidInput.of("comment.uploads", "err.uploads.notOpen", "Uploads: " + token + " is not an open upload of yours (unknown, expired or used)", token);
             }
         }
     }
@@ -216,7 +216,7 @@ public class Attachments implements CommentUploads {
         for (String token : new LinkedHashSet<>(tokens)) {
             // Conditional: a concurrent comment that took the same token first leaves nothing, and this change rolls back.
             if (attachments.claim(token, actor.id(), comment.getTicketId(), comment.getId(), now) == 0) {
-                throw new InvalidInput("comment.uploads", "Uploads: " + token + " is not an open upload of yours (unknown, expired or used)");
+                throw InvalidInput.of("comment.uploads", "err.uploads.notOpen", "Uploads: " + token + " is not an open upload of yours (unknown, expired or used)", token);
             }
         }
     }
@@ -270,12 +270,12 @@ public class Attachments implements CommentUploads {
     /** The last path segment, without control characters, at most 255 characters. */
     static String fileName(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidInput("filename", "Filename: is required");
+            throw InvalidInput.of("filename", "err.filename.required", "Filename: is required");
         }
         String name = raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            throw new InvalidInput("filename", "Filename: " + raw + " is not a file name");
+            throw InvalidInput.of("filename", "err.filename.invalid", "Filename: " + raw + " is not a file name", raw);
         }
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }

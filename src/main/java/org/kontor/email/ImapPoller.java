@@ -56,7 +56,7 @@ public class ImapPoller {
     public PollResult pollNow(long mailboxId, Actor actor) {
         Mailbox mailbox = mailboxes.get(mailboxId, actor);
         if (mailbox.getImapHost() == null) {
-            throw new InvalidInput("imap_host", "This support address has no IMAP server to poll");
+            throw InvalidInput.of("imap_host", "err.imapHost.missing", "This support address has no IMAP server to poll");
         }
         return poll(mailboxId, EmailImporter.BeforeCommit.NONE, true);
     }

@@ -151,27 +151,27 @@ public class Mailboxes {
     private String validate(Mailbox.Settings s, Mailbox existing) {
         String address = s.address() == null ? null : s.address().trim().toLowerCase(Locale.ROOT);
         if (existing == null && (address == null || address.isEmpty())) {
-            throw new InvalidInput("address", "Address: cannot be blank");
+            throw InvalidInput.of("address", "err.address.blank", "Address: cannot be blank");
         }
         if (address != null && !EMAIL.matcher(address).matches()) {
-            throw new InvalidInput("address", "Address: " + s.address() + " is not an email address (without a +tag)");
+            throw InvalidInput.of("address", "err.address.format", "Address: " + s.address() + " is not an email address (without a +tag)", s.address());
         }
         if (address != null && mailboxes.findByAddress(address).filter(m -> existing == null || !m.getId().equals(existing.getId())).isPresent()) {
-            throw new InvalidInput("address", "Address: " + address + " is already a support address");
+            throw InvalidInput.of("address", "err.address.taken", "Address: " + address + " is already a support address", address);
         }
         if (s.groupId() != null && s.groupId() != 0 && groups.findActive(s.groupId()).isEmpty()) {
-            throw new InvalidInput("group_id", "Group: " + s.groupId() + " does not exist");
+            throw InvalidInput.of("group_id", "err.group.missing", "Group: " + s.groupId() + " does not exist", s.groupId());
         }
         boolean imap = s.host() != null ? !s.host().isBlank() : existing != null && existing.getImapHost() != null;
         if (s.port() != null && (s.port() < 1 || s.port() > 65535)) {
-            throw new InvalidInput("port", "Port: must be between 1 and 65535");
+            throw InvalidInput.of("port", "err.port.range", "Port: must be between 1 and 65535");
         }
         if (imap && (s.user() == null || s.user().isBlank()) && (existing == null || existing.getImapUser() == null)) {
-            throw new InvalidInput("username", "Username: required for an IMAP mailbox");
+            throw InvalidInput.of("username", "err.imapUser.required", "Username: required for an IMAP mailbox");
         }
         if (s.afterImport() == Mailbox.AfterImport.MOVE && (s.moveToFolder() == null || s.moveToFolder().isBlank())
                 && (existing == null || existing.getMoveToFolder() == null)) {
-            throw new InvalidInput("move_to_folder", "Move to folder: required when after_import is move");
+            throw InvalidInput.of("move_to_folder", "err.moveToFolder.required", "Move to folder: required when after_import is move");
         }
         return address;
     }

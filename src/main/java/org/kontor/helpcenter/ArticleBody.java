@@ -29,10 +29,10 @@ public record ArticleBody(String format, String source, String html, String text
     public static ArticleBody of(String format, String body) {
         String f = format(format);
         if (body == null || body.isBlank()) {
-            throw new InvalidInput("body", "Body: cannot be blank");
+            throw InvalidInput.of("body", "err.body.blank", "Body: cannot be blank");
         }
         if (body.length() > MAX_LENGTH) {
-            throw new InvalidInput("body", "Body: is longer than " + MAX_LENGTH + " characters");
+            throw InvalidInput.of("body", "err.body.tooLong", "Body: is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
         String unsafe = f.equals(MARKDOWN) ? MARKDOWN_RENDERER.render(MARKDOWN_PARSER.parse(body)) : body;
         String clean = Jsoup.clean(unsafe, SAFELIST);
@@ -50,7 +50,7 @@ public record ArticleBody(String format, String source, String html, String text
         }
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals(HTML) && !f.equals(MARKDOWN)) {
-            throw new InvalidInput("body_format", "Body format: must be html or markdown");
+            throw InvalidInput.of("body_format", "err.bodyFormat.invalid", "Body format: must be html or markdown");
         }
         return f;
     }

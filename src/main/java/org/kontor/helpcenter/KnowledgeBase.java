@@ -107,7 +107,7 @@ public class KnowledgeBase {
     public Section createSection(SectionInput in, Actor actor) {
         requireEditor(actor);
         if (in.categoryId() == null) {
-            throw new InvalidInput("category_id", "Category: is required");
+            throw InvalidInput.of("category_id", "err.category.required", "Category: is required");
         }
         category(in.categoryId());
         return sections.save(new Section(in.categoryId(), required(in.name(), "name"), in.description(),
@@ -154,7 +154,7 @@ public class KnowledgeBase {
     public Article createArticle(ArticleInput in, Actor actor) {
         requireEditor(actor);
         if (in.sectionId() == null) {
-            throw new InvalidInput("section_id", "Section: is required");
+            throw InvalidInput.of("section_id", "err.section.required", "Section: is required");
         }
         section(in.sectionId());
         return articles.save(new Article(in.sectionId(), actor.id(), required(in.title(), "title"),
@@ -199,10 +199,10 @@ public class KnowledgeBase {
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, Character.toUpperCase(field.charAt(0)) + field.substring(1) + ": cannot be blank");
+            throw InvalidInput.of(field, "err." + field + ".blank", Character.toUpperCase(field.charAt(0)) + field.substring(1) + ": cannot be blank");
         }
         if (value.length() > 1000) {
-            throw new InvalidInput(field, field + ": is too long");
+            throw InvalidInput.of(field, "err." + field + ".tooLong", field + ": is too long", 1000);
         }
         return value.strip();
     }
@@ -212,7 +212,7 @@ public class KnowledgeBase {
             return "en-us";
         }
         if (!locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
-            throw new InvalidInput("locale", "Locale: " + locale + " is not a locale");
+            throw InvalidInput.of("locale", "err.locale.invalid", "Locale: " + locale + " is not a locale", locale);
         }
         return locale.toLowerCase(java.util.Locale.ROOT);
     }

@@ -82,11 +82,11 @@ public class ScheduledPublications {
             throw new RuleViolation("K1", "publish_at", "Only a private ticket can have its publication scheduled; this one is public");
         }
         if (body == null || body.isBlank()) {
-            throw new InvalidInput("body", "Comment: the public reply to publish cannot be blank");
+            throw InvalidInput.of("body", "err.publication.blank", "Comment: the public reply to publish cannot be blank");
         }
         Instant now = Instant.now();
         if (at == null || !at.isAfter(now)) {
-            throw new InvalidInput("publish_at", "Publish at: must be in the future");
+            throw InvalidInput.of("publish_at", "err.publishAt.past", "Publish at: must be in the future");
         }
         Optional<ScheduledPublication> existing = publications.findByTicketId(ticketId);
         if (existing.isPresent()) {

@@ -38,7 +38,7 @@ public record CommentBody(String plain, String html) {
             String plain = body.replace("\r\n", "\n").strip();
             return new CommentBody(plain, toHtml(plain));
         }
-        throw new InvalidInput("comment", "Comment: body cannot be blank");
+        throw InvalidInput.of("comment", "err.comment.blank", "Comment: body cannot be blank");
     }
 
     private static Safelist withImages(Set<String> sources) {
@@ -55,7 +55,7 @@ public record CommentBody(String plain, String html) {
 
     private static void check(int length, String field) {
         if (length > MAX_LENGTH) {
-            throw new InvalidInput("comment." + field, "Comment: " + field + " is longer than " + MAX_LENGTH + " characters");
+            throw InvalidInput.of("comment." + field, "err.comment.tooLong", "Comment: " + field + " is longer than " + MAX_LENGTH + " characters", MAX_LENGTH);
         }
     }
 

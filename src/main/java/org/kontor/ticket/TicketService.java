@@ -186,7 +186,7 @@ public class TicketService {
         if (input.requesterId() != null || input.requester() != null) {
             Long id = input.requesterId() == null ? null : input.requesterId().value();
             if (id == null && input.requester() == null) {
-                throw new InvalidInput("requester_id", "Requester: cannot be blank");
+                throw InvalidInput.of("requester_id", "err.requester.blank", "Requester: cannot be blank");
             }
             requester = resolveRequester(id, input.requester(), actor);
         }
@@ -289,7 +289,7 @@ public class TicketService {
         CommentBody body = comment == null ? null : CommentBody.of(comment.body(), comment.htmlBody());
         checkUploads(comment, actor);
         if (solve && !canBeSolvedBy(ticket, actor)) {
-            throw new InvalidInput("solved", "Solved: this request cannot be solved by you");
+            throw InvalidInput.of("solved", "err.ticket.cannotSolve", "Solved: this request cannot be solved by you");
         }
         Set<Long> ccs = addCcs == null || addCcs.isEmpty() ? null : resolveCcs(addCcs, ticket.getCollaboratorIds(), actor);
         Instant now = Instant.now();
@@ -323,7 +323,7 @@ public class TicketService {
             return;
         }
         if (uploads.isEmpty()) {
-            throw new InvalidInput("comment.uploads", "Uploads: attachments are not available");
+            throw InvalidInput.of("comment.uploads", "err.uploads.unavailable", "Uploads: attachments are not available");
         }
         uploads.forEach(u -> u.check(comment.uploads(), actor));
     }
@@ -397,7 +397,7 @@ public class TicketService {
     private static CommentInput requireComment(CommentInput comment) {
         if (comment == null || ((comment.body() == null || comment.body().isBlank())
                 && (comment.htmlBody() == null || comment.htmlBody().isBlank()))) {
-            throw new InvalidInput("comment", "Comment: a ticket needs a first comment (comment.body or comment.html_body)");
+            throw InvalidInput.of("comment", "err.ticket.firstComment", "Comment: a ticket needs a first comment (comment.body or comment.html_body)");
         }
         return comment;
     }
@@ -405,11 +405,11 @@ public class TicketService {
     private User resolveRequester(Long requesterId, PersonInput requester, Actor actor) {
         if (requesterId != null) {
             return users.find(requesterId).filter(User::isActive)
-                    .orElseThrow(() -> new InvalidInput("requester_id", "Requester: user " + requesterId + " does not exist"));
+                    .orElseThrow(() -> InvalidInput.of("requester_id", "err.requester.missing", "Requester: user " + requesterId + " does not exist", requesterId));
         }
         if (requester != null) {
             if ((requester.email() == null || requester.email().isBlank()) && (requester.phone() == null || requester.phone().isBlank())) {
-                throw new InvalidInput("requester", "Requester: an email address or a phone number is required");
+                throw InvalidInput.of("requester", "err.requester.contactRequired", "Requester: an email address or a phone number is required");
             }
             return users.findOrCreateRequester(requester.name(), requester.email(), requester.phone(), requester.locale(), actor);
         }
@@ -421,7 +421,7 @@ public class TicketService {
             return requester.getOrganizationId();
         }
         if (!organizationId.equals(requester.getOrganizationId())) {
-            throw new InvalidInput("organization_id", "Organization: the requester is not a member of organization " + organizationId);
+            throw InvalidInput.of("organization_id", "err.ticket.organizationNotRequesters", "Organization: the requester is not a member of organization " + organizationId, organizationId);
         }
         return organizationId;
     }
@@ -430,16 +430,16 @@ public class TicketService {
         User assignee = null;
         if (assigneeId != null) {
             assignee = users.find(assigneeId)
-                    .orElseThrow(() -> new InvalidInput("assignee_id", "Assignee: user " + assigneeId + " does not exist"));
+                    .orElseThrow(() -> InvalidInput.of("assignee_id", "err.assignee.missing", "Assignee: user " + assigneeId + " does not exist", assigneeId));
         } else if (assigneeEmail != null && !assigneeEmail.isBlank()) {
             assignee = users.findByEmail(assigneeEmail)
-                    .orElseThrow(() -> new InvalidInput("assignee_email", "Assignee: no user has the email " + assigneeEmail));
+                    .orElseThrow(() -> InvalidInput.of("assignee_email", "err.assignee.noSuchEmail", "Assignee: no user has the email " + assigneeEmail, assigneeEmail));
         }
         if (assignee == null) {
             return null;
         }
         if (!assignee.isAgent() || !assignee.canSignIn()) {
-            throw new InvalidInput("assignee_id", "Assignee: " + assignee.getName() + " is not an active agent");
+            throw InvalidInput.of("assignee_id", "err.assignee.notActiveAgent", "Assignee: " + assignee.getName() + " is not an active agent", assignee.getName());
         }
         return assignee.getId();
     }
@@ -448,7 +448,7 @@ public class TicketService {
         if (groupId == null) {
             return assigneeId == null ? null : groups.defaultGroupOf(assigneeId).orElse(null);
         }
-        groups.findActive(groupId).orElseThrow(() -> new InvalidInput("group_id", "Group: " + groupId + " does not exist"));
+        groups.findActive(groupId).orElseThrow(() -> InvalidInput.of("group_id", "err.group.missing", "Group: " + groupId + " does not exist", groupId));
         if (assigneeId != null) {
             requireMember(assigneeId, groupId);
         }
@@ -457,7 +457,7 @@ public class TicketService {
 
     private void requireMember(long assigneeId, long groupId) {
         if (!groups.isMember(assigneeId, groupId)) {
-            throw new InvalidInput("assignee_id", "Assignee: agent " + assigneeId + " is not a member of group " + groupId);
+            throw InvalidInput.of("assignee_id", "err.assignee.notInGroup", "Assignee: agent " + assigneeId + " is not a member of group " + groupId, assigneeId, groupId);
         }
     }
 
@@ -466,13 +466,13 @@ public class TicketService {
             return actor.id();
         }
         return users.find(authorId).map(User::getId)
-                .orElseThrow(() -> new InvalidInput("comment.author_id", "Author: user " + authorId + " does not exist"));
+                .orElseThrow(() -> InvalidInput.of("comment.author_id", "err.author.missing", "Author: user " + authorId + " does not exist", authorId));
     }
 
     private Set<Long> resolveCcIds(List<Long> ids) {
         Set<Long> result = new LinkedHashSet<>();
         for (Long id : ids) {
-            users.find(id).orElseThrow(() -> new InvalidInput("collaborator_ids", "CCs: user " + id + " does not exist"));
+            users.find(id).orElseThrow(() -> InvalidInput.of("collaborator_ids", "err.ccs.missing", "CCs: user " + id + " does not exist", id));
             result.add(id);
         }
         return result;
@@ -487,12 +487,12 @@ public class TicketService {
             Long id;
             if (cc.userId() != null) {
                 id = users.find(cc.userId()).map(User::getId)
-                        .orElseThrow(() -> new InvalidInput("email_ccs", "CCs: user " + cc.userId() + " does not exist"));
+                        .orElseThrow(() -> InvalidInput.of("email_ccs", "err.ccs.missing", "CCs: user " + cc.userId() + " does not exist", cc.userId()));
             } else if (cc.email() != null && !cc.email().isBlank()) {
                 id = cc.remove() ? users.findByEmail(cc.email()).map(User::getId).orElse(null)
                         : users.findOrCreateRequester(cc.name(), cc.email(), null, null, actor).getId();
             } else {
-                throw new InvalidInput("email_ccs", "CCs: each CC needs a user_id or a user_email");
+                throw InvalidInput.of("email_ccs", "err.ccs.userRequired", "CCs: each CC needs a user_id or a user_email");
             }
             if (id == null) {
                 continue;
@@ -528,7 +528,7 @@ public class TicketService {
             }
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidInput("tags", "Tags: longer than 80 characters: " + invalid);
+            throw InvalidInput.of("tags", "err.tags.tooLong", "Tags: longer than 80 characters: " + invalid, invalid);
         }
         return result;
     }

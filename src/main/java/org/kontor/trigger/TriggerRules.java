@@ -1,11 +1,11 @@
 package org.kontor.trigger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kontor.common.InvalidInput;
+import org.kontor.common.InvalidInput.FieldError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,20 +66,20 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
 
     /** From the API's {@code conditions} object (or legacy top-level {@code all}/{@code any}) and {@code actions}. */
     public static TriggerRules parse(JsonNode conditions, JsonNode legacyAll, JsonNode legacyAny, JsonNode actions) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
         JsonNode allNode = conditions != null && conditions.isObject() ? conditions.get("all") : legacyAll;
         JsonNode anyNode = conditions != null && conditions.isObject() ? conditions.get("any") : legacyAny;
         if (conditions != null && !conditions.isNull() && !conditions.isObject()) {
-            errors.put("conditions", List.of("Conditions: must be an object with \"all\" and \"any\" arrays"));
+            errors.add(new FieldError("conditions", "Conditions: must be an object with \"all\" and \"any\" arrays", "err.trigger.conditionsObject"));
         }
         List<Condition> all = conditions(allNode, "conditions.all", errors);
         List<Condition> any = conditions(anyNode, "conditions.any", errors);
         List<Action> acts = actions(actions, errors);
-        if (all.isEmpty() && any.isEmpty() && !errors.containsKey("conditions")) {
-            errors.put("conditions", List.of("Conditions: a trigger needs at least one condition"));
+        if (all.isEmpty() && any.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("conditions"))) {
+            errors.add(new FieldError("conditions", "Conditions: a trigger needs at least one condition", "err.trigger.conditionRequired"));
         }
-        if (acts.isEmpty() && !errors.containsKey("actions")) {
-            errors.put("actions", List.of("Actions: a trigger needs at least one action"));
+        if (acts.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("actions"))) {
+            errors.add(new FieldError("actions", "Actions: a trigger needs at least one action", "err.trigger.actionRequired"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -87,13 +87,13 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
         return new TriggerRules(all, any, acts);
     }
 
-    private static List<Condition> conditions(JsonNode node, String where, Map<String, List<String>> errors) {
+    private static List<Condition> conditions(JsonNode node, String where, List<FieldError> errors) {
         List<Condition> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
         }
         if (!node.isArray()) {
-            errors.computeIfAbsent("conditions", k -> new ArrayList<>()).add(where + ": must be an array");
+            errors.add(new FieldError("conditions", where + ": must be an array", "err.trigger.notAnArray", where));
             return result;
         }
         for (JsonNode c : node) {
@@ -102,7 +102,8 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
             String value = scalar(c.get("value"));
             String problem = checkCondition(field, operator, value);
             if (problem != null) {
-                errors.computeIfAbsent("conditions", k -> new ArrayList<>()).add(where + ": " + problem);
+                // The detail names JSON fields and values, which read the same in every language.
+                errors.add(new FieldError("conditions", where + ": " + problem, "err.trigger.conditionInvalid", where, problem));
             } else {
                 result.add(new Condition(field, operator, value == null ? "" : value));
             }
@@ -147,13 +148,13 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
         return quote(v) + " is not one of " + List.of(allowed);
     }
 
-    private static List<Action> actions(JsonNode node, Map<String, List<String>> errors) {
+    private static List<Action> actions(JsonNode node, List<FieldError> errors) {
         List<Action> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
         }
         if (!node.isArray()) {
-            errors.put("actions", List.of("Actions: must be an array"));
+            errors.add(new FieldError("actions", "Actions: must be an array", "err.trigger.notAnArray", "actions"));
             return result;
         }
         for (JsonNode a : node) {
@@ -170,7 +171,7 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
             }
             String problem = checkAction(field, values);
             if (problem != null) {
-                errors.computeIfAbsent("actions", k -> new ArrayList<>()).add("Actions: " + problem);
+                errors.add(new FieldError("actions", "Actions: " + problem, "err.trigger.actionInvalid", problem));
             } else {
                 result.add(new Action(field, List.copyOf(values)));
             }

@@ -200,10 +200,10 @@ public class TriggerService {
 
     private static String requireTitle(String title) {
         if (title == null || title.isBlank()) {
-            throw new InvalidInput("title", "Title: cannot be blank");
+            throw InvalidInput.of("title", "err.title.blank", "Title: cannot be blank");
         }
         if (title.length() > 255) {
-            throw new InvalidInput("title", "Title: at most 255 characters");
+            throw InvalidInput.of("title", "err.title.tooLong", "Title: at most 255 characters", 255);
         }
         return title.trim();
     }

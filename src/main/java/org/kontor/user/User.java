@@ -1,15 +1,20 @@
 package org.kontor.user;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 @Entity
 @Table(name = "users")
@@ -40,6 +45,11 @@ public class User {
     private Instant updatedAt;
     @Version
     private long version;
+    /** The type-ahead's keys (R2), derived from name, email and phone whenever one of them changes. */
+    @ElementCollection
+    @CollectionTable(name = "user_search_terms", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "term")
+    private Set<String> searchTerms = new HashSet<>();
 
     protected User() {
     }
@@ -53,6 +63,7 @@ public class User {
         this.organizationId = organizationId;
         this.locale = locale == null ? "en-US" : locale;
         this.active = true;
+        refreshSearchTerms();
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -66,11 +77,13 @@ public class User {
 
     void rename(String name) {
         this.name = name;
+        refreshSearchTerms();
         touch();
     }
 
     void changeEmail(String email) {
         this.email = normalizeEmail(email);
+        refreshSearchTerms();
         touch();
     }
 
@@ -81,6 +94,7 @@ public class User {
 
     void changePhone(String phone) {
         setPhone(phone);
+        refreshSearchTerms();
         touch();
     }
 
@@ -136,6 +150,13 @@ public class User {
 
     public void recordLogin() {
         this.lastLoginAt = Instant.now();
+    }
+
+    private void refreshSearchTerms() {
+        Set<String> fresh = SearchTerms.of(name, email, phone);
+        // Kept keys stay untouched, so a rename writes only the words that changed.
+        searchTerms.retainAll(fresh);
+        searchTerms.addAll(fresh);
     }
 
     private void touch() {

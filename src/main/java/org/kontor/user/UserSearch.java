@@ -20,7 +20,7 @@ final class UserSearch {
     }
 
     static Specification<User> matching(String query) {
-        if (query != null && PHONE_LIKE.matcher(query.trim()).matches()) {
+        if (query != null && isPhoneNumber(query.trim())) {
             // "+49 30 1234" is one phone number, not three words.
             return anyField(query.trim());
         }
@@ -47,6 +47,10 @@ final class UserSearch {
             parts.add(anyField(unquote(word)));
         }
         return Specification.allOf(parts);
+    }
+
+    static boolean isPhoneNumber(String text) {
+        return PHONE_LIKE.matcher(text).matches();
     }
 
     private static Specification<User> anyField(String term) {

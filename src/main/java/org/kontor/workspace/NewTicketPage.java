@@ -63,7 +63,7 @@ class NewTicketPage {
                   @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         try {
             TicketStatus status = form.status() == null ? null : TicketStatus.parse(form.status())
-                    .orElseThrow(() -> new InvalidInput("status", "Status: unknown"));
+                    .orElseThrow(() -> InvalidInput.of("status", "err.status.unknown", "Status: unknown"));
             String uploads = FormUploads.upload(attachments, files, me.actor());
             NewTicket input = new NewTicket(Forms.blankToNull(form.subject()),
                     new CommentInput(form.body(), null, !form.internal(), null, uploads == null ? List.of() : List.of(uploads)),

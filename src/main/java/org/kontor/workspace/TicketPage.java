@@ -167,7 +167,7 @@ class TicketPage {
                     uploads == null ? List.of() : List.of(uploads));
             List<CcInput> ccs = Forms.blankToNull(addCc) == null ? null : List.of(new CcInput(null, addCc.trim(), null, false));
             TicketStatus newStatus = status == null ? null : TicketStatus.parse(status)
-                    .orElseThrow(() -> new InvalidInput("status", "Status: unknown"));
+                    .orElseThrow(() -> InvalidInput.of("status", "err.status.unknown", "Status: unknown"));
             tickets.update(id, new TicketChanges(null, comment, null, null, Patch.of(assigneeId), null, Patch.of(groupId),
                     null, newStatus, Patch.of(Priority.parse(priority).orElse(null)),
                     Patch.of(TicketType.parse(type).orElse(null)), tags == null ? null : Forms.tags(tags), null, null,
@@ -195,7 +195,7 @@ class TicketPage {
             try {
                 at = LocalDateTime.parse(publishAt).atZone(me.zone()).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InvalidInput("publish_at", "Publish at: choose a date and time");
+                throw InvalidInput.of("publish_at", "err.publishAt.required", "Publish at: choose a date and time");
             }
             publications.schedule(id, publicationBody, at, me.actor());
             redirect.addFlashAttribute("scheduled", true);

@@ -84,4 +84,21 @@ class MessageBundlesTest {
         assertThat(used).isNotEmpty();
         assertThat(allEnglishKeys()).containsAll(used);
     }
+
+    /** A field error's message key ({@code InvalidInput.of(field, "err.…", …)}) that no bundle has would show in English. */
+    @Test
+    void everyFieldErrorKeyTheCodeGivesExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Pattern key = Pattern.compile("\"(err\\.[a-zA-Z0-9_.]*[a-zA-Z0-9_])\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = key.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(allEnglishKeys()).containsAll(used);
+    }
 }

@@ -10,6 +10,8 @@ import org.kontor.email.InboundEmails;
 import org.kontor.email.Mailbox;
 import org.kontor.email.Mailboxes;
 import org.kontor.security.KontorUser;
+import org.kontor.workspace.Forms;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +27,13 @@ class EmailAdminController {
     private final Mailboxes mailboxes;
     private final InboundEmails inbound;
     private final ImapPoller poller;
+    private final MessageSource messages;
 
-    EmailAdminController(Mailboxes mailboxes, InboundEmails inbound, ImapPoller poller) {
+    EmailAdminController(Mailboxes mailboxes, InboundEmails inbound, ImapPoller poller, MessageSource messages) {
         this.mailboxes = mailboxes;
         this.inbound = inbound;
         this.poller = poller;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/email")
@@ -60,7 +64,7 @@ class EmailAdminController {
                     Duration.ofSeconds(pollSeconds), true), me.actor());
             redirect.addAttribute("saved", "");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("error", String.join("; ", e.errors().values().stream().flatMap(List::stream).toList()));
+            redirect.addFlashAttribute("error", String.join("; ", Forms.errors(e, messages)));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -73,7 +77,7 @@ class EmailAdminController {
             ImapPoller.PollResult r = poller.pollNow(id, me.actor());
             redirect.addFlashAttribute("pollResult", r);
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("error", String.join("; ", e.errors().values().stream().flatMap(List::stream).toList()));
+            redirect.addFlashAttribute("error", String.join("; ", Forms.errors(e, messages)));
         }
         return "redirect:/admin/email";
     }

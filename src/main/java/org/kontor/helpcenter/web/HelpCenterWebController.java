@@ -34,6 +34,7 @@ import org.kontor.user.UserService;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
+import org.kontor.workspace.Forms;
 import org.springframework.context.MessageSource;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -219,6 +220,7 @@ class HelpCenterWebController {
             return "redirect:/hc/requests/" + id;
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", "hc.request.refused");
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
             return "redirect:/hc/requests/" + id;
         }
         TicketInput.CommentInput comment = body == null || body.isBlank() ? null
@@ -234,6 +236,7 @@ class HelpCenterWebController {
             redirect.addFlashAttribute("info", solving ? "hc.request.solved" : "hc.request.sent");
         } catch (InvalidInput | RuleViolation e) {
             redirect.addFlashAttribute("error", "hc.request.refused");
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
         }
         return "redirect:/hc/requests/" + id;
     }
@@ -266,6 +269,7 @@ class HelpCenterWebController {
             model.addAttribute("filesError", FormUploads.tooLarge(e, messages));
         } catch (InvalidInput | RuleViolation e) {
             model.addAttribute("error", "hc.new.refused");
+            model.addAttribute("errors", Forms.errors(e, messages));
         }
         model.addAttribute("subject", subject);
         model.addAttribute("body", body);

@@ -1,12 +1,13 @@
 package org.kontor.trigger.web;
 
-import java.util.Map;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.kontor.security.KontorUser;
 import org.kontor.trigger.Trigger;
 import org.kontor.trigger.TriggerService;
 import org.kontor.trigger.TriggerService.TriggerDraft;
+import org.kontor.workspace.Forms;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class TriggersPage {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final TriggerService triggers;
+    private final MessageSource messages;
 
-    TriggersPage(TriggerService triggers) {
+    TriggersPage(TriggerService triggers, MessageSource messages) {
         this.triggers = triggers;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/triggers")
@@ -81,7 +84,7 @@ class TriggersPage {
             return "redirect:/admin/triggers/" + saved.getId() + "?saved";
         } catch (InvalidInput e) {
             model.addAttribute("form", form);
-            model.addAttribute("errors", e.errors().values().stream().flatMap(java.util.List::stream).toList());
+            model.addAttribute("errors", Forms.errors(e, messages));
             return "admin/trigger-edit";
         } catch (NotFound e) {
             throw e;
@@ -92,7 +95,8 @@ class TriggersPage {
         try {
             return JSON.readTree(text);
         } catch (RuntimeException e) {
-            throw new InvalidInput(Map.of(field, java.util.List.of(field + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")")));
+            String detail = e.getMessage().lines().findFirst().orElse("");
+            throw InvalidInput.of(field, "err.trigger.json", field + ": not valid JSON (" + detail + ")", field, detail);
         }
     }
 

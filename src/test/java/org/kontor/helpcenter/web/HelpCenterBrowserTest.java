@@ -145,9 +145,9 @@ class HelpCenterBrowserTest extends IntegrationTest {
                 .doesNotContain(noteWord);
         browser.findElement(By.id("body")).sendKeys("Thanks, it arrived.");
         browser.findElement(By.id("hc-send")).click();
-        assertThat(browser.findElement(By.id("hc-conversation")).getText()).contains("Thanks, it arrived.");
+        assertThat(textOnceItHolds("hc-conversation", t -> t.contains("Thanks, it arrived."))).contains("Thanks, it arrived.");
         browser.findElement(By.id("hc-solve")).click();
-        assertThat(browser.findElement(By.id("hc-request-status")).getText()).isEqualTo("Solved");
+        assertThat(textOnceItHolds("hc-request-status", "Solved"::equals)).isEqualTo("Solved");
         fixtures.as(agent).get("/api/v2/tickets/" + proactive + ".json").then().statusCode(200)
                 .body("ticket.status", org.hamcrest.Matchers.equalTo("solved"));
 
@@ -182,7 +182,7 @@ class HelpCenterBrowserTest extends IntegrationTest {
         browser.findElement(By.id("subject")).sendKeys("My " + w + " is jammed");
         browser.findElement(By.id("body")).sendKeys("Paper is stuck in the " + w + ".");
         browser.findElement(By.id("hc-new-submit")).click();
-        assertThat(browser.findElement(By.id("hc-request-subject")).getText()).isEqualTo("My " + w + " is jammed");
+        assertThat(textOnceItHolds("hc-request-subject", t -> t.equals("My " + w + " is jammed"))).isEqualTo("My " + w + " is jammed");
 
         searchFor(w);
         assertThat(present("#search-none")).isFalse();
@@ -190,5 +190,18 @@ class HelpCenterBrowserTest extends IntegrationTest {
         assertThat(present("#result-article-" + article)).isTrue();
         browser.findElement(By.cssSelector("#result-article-" + article + " a")).click();
         assertThat(browser.findElement(By.cssSelector(".hc-article h1")).getText()).isEqualTo("Change the toner");
+    }
+
+    /**
+     * The element's text once the check holds: a submitted form replaces the page, so an element found right after
+     * the click may be the old page's (stale) one; it is looked up again until the new page shows the text.
+     */
+    private static String textOnceItHolds(String id, java.util.function.Predicate<String> check) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    String text = d.findElement(By.id(id)).getText();
+                    return check.test(text) ? text : null;
+                });
     }
 }

@@ -56,11 +56,8 @@ public class TicketService {
 
     /**
      * The outcome of a change: the ticket, the audit that recorded it (null when nothing changed) and the comments
-     * it wrote, so that the answer can show them without reading them back.
-     */
-    /**
-     * What a change did. {@code filesAttached}: whether it put uploaded files on its comment, so that a response
-     * without any need not look for them.
+     * it wrote, so that the answer can show them without reading them back; {@code filesAttached} says whether it
+     * put uploaded files on its comment, so that an answer without any need not look for them.
      */
     public record Change(Ticket ticket, Audit audit, List<Comment> comments, boolean filesAttached) {
         Change(Ticket ticket, Audit audit, List<Comment> comments) {

@@ -11,6 +11,8 @@ import org.kontor.ticket.TicketEvents.TicketDeleted;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.ticket.TicketUpdate;
 import org.kontor.user.Actor;
+import org.kontor.user.User;
+import org.kontor.user.UserService;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +35,11 @@ class ReportActivity implements TicketChangeHook {
     private static final List<String> OWNERSHIP = List.of("requester_id", "organization_id", "group_id", "assignee_id");
 
     private final JdbcTemplate jdbc;
+    private final UserService users;
 
-    ReportActivity(JdbcTemplate jdbc) {
+    ReportActivity(JdbcTemplate jdbc, UserService users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     @Override
@@ -72,8 +76,7 @@ class ReportActivity implements TicketChangeHook {
         if (comment.getAuthorId() == actor.id()) {
             return actor.isAgent();
         }
-        List<String> role = jdbc.queryForList("SELECT role FROM users WHERE id = ?", String.class, comment.getAuthorId());
-        return !role.isEmpty() && ReportService.AGENT_ROLE_NAMES.contains(role.get(0));
+        return users.find(comment.getAuthorId()).map(User::isAgent).orElse(false);
     }
 
     private void insert(Ticket ticket, long auditId, Long commentId, String kind, long authorId, Instant at) {

@@ -17,6 +17,7 @@ import org.kontor.report.Reports.CustomerReport;
 import org.kontor.report.Reports.Durations;
 import org.kontor.report.Reports.WorkReport;
 import org.kontor.report.Reports.WorkRow;
+import org.kontor.ticket.TicketStatus;
 import org.kontor.user.Actor;
 import org.kontor.visibility.AccessPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,10 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
     static final String AGENT_ROLES = "('agent', 'admin')";
-    static final List<String> AGENT_ROLE_NAMES = List.of("agent", "admin");
     /** The UTC day of a timestamp, the same on H2 and PostgreSQL (and much cheaper than arithmetic on the epoch). */
     private static final String DAY = "CAST(%s AT TIME ZONE 'UTC' AS DATE)";
-    private static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
+    private static final List<String> STATUSES = TicketStatus.wires();
 
     private final JdbcTemplate jdbc;
     private final AccessPolicy policy;

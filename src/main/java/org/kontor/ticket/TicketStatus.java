@@ -1,5 +1,7 @@
 package org.kontor.ticket;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** R5's life cycle, in Zendesk's order (searches such as {@code status<solved} rely on it). */
@@ -19,6 +21,11 @@ public enum TicketStatus implements WireEnum {
 
     public boolean isUnsolved() {
         return ordinal() < SOLVED.ordinal();
+    }
+
+    /** Every status's wire name, in the life cycle's order. */
+    public static List<String> wires() {
+        return Arrays.stream(values()).map(TicketStatus::wire).toList();
     }
 
     public static Optional<TicketStatus> parse(String value) {

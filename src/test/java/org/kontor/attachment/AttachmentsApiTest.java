@@ -52,7 +52,10 @@ class AttachmentsApiTest extends IntegrationTest {
     private long ticket(boolean isPublic, String body, String... tokens) {
         return fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Files", "requester_id", customer.getId(),
                         "comment", Map.of("body", body, "public", isPublic, "uploads", List.of(tokens)))))
-                .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+                .post("/api/v2/tickets.json").then().statusCode(201)
+                // The create response's audit shows the comment's files (none when no upload was named).
+                .body("audit.events.find { it.type == 'Comment' }.attachments.size()", equalTo(tokens.length))
+                .extract().jsonPath().getLong("ticket.id");
     }
 
     private List<Map<String, Object>> agentComments(long ticketId) {

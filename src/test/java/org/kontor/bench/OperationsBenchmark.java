@@ -18,6 +18,7 @@ import org.kontor.report.ReportRange;
 import org.kontor.report.ReportService;
 import org.kontor.routing.Router;
 import org.kontor.support.IntegrationTest;
+import org.kontor.support.MigrationStatements;
 import org.kontor.support.TestDatabase;
 import org.kontor.user.Actor;
 import org.kontor.user.Role;
@@ -59,7 +60,7 @@ class OperationsBenchmark extends IntegrationTest {
             try (Statement s = c.createStatement()) {
                 c.commit();
                 // The reports' activity rows, as V13 writes them for existing data (Kontor writes them on each change).
-                for (String insert : migrationInserts("db/migration/V13__report_activity.sql")) {
+                for (String insert : MigrationStatements.inserts("db/migration/V13__report_activity.sql")) {
                     rows += s.executeUpdate(insert);
                 }
                 c.commit();
@@ -94,13 +95,6 @@ class OperationsBenchmark extends IntegrationTest {
         time("groups (all " + GROUPS + ")", () -> reports.groups(year, admin));
 
         routing();
-    }
-
-    private static List<String> migrationInserts(String resource) throws java.io.IOException {
-        try (var in = OperationsBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            return Arrays.stream(sql.split(";")).map(String::trim).filter(st -> st.startsWith("INSERT")).toList();
-        }
     }
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbc() {

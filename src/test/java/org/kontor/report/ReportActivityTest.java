@@ -2,10 +2,7 @@ package org.kontor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import org.kontor.group.Group;
 import org.kontor.group.GroupService;
 import org.kontor.organization.Organization;
 import org.kontor.support.IntegrationTest;
+import org.kontor.support.MigrationStatements;
 import org.kontor.trigger.TriggerService;
 import org.kontor.user.User;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +33,7 @@ class ReportActivityTest extends IntegrationTest {
     TriggerService triggers;
 
     @Test
-    void r14_activityRowsAreWhatTheMigrationDerivesAfterEveryKindOfChange() throws IOException {
+    void r14_activityRowsAreWhatTheMigrationDerivesAfterEveryKindOfChange() {
         fixtures.privateTicketCreation(true);
         Organization orgA = fixtures.organization("Activity A", false);
         Organization orgB = fixtures.organization("Activity B", false);
@@ -128,11 +126,8 @@ class ReportActivityTest extends IntegrationTest {
     }
 
     /** The SELECTs of V13's INSERT statements: how the migration derives the rows for existing data. */
-    private static List<String> migrationSelects() throws IOException {
-        try (var in = ReportActivityTest.class.getClassLoader().getResourceAsStream("db/migration/V13__report_activity.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            return Arrays.stream(sql.split(";")).map(String::trim).filter(s -> s.startsWith("INSERT"))
-                    .map(s -> s.substring(s.indexOf("SELECT"))).toList();
-        }
+    private static List<String> migrationSelects() {
+        return MigrationStatements.inserts("db/migration/V13__report_activity.sql").stream()
+                .map(s -> s.substring(s.indexOf("SELECT"))).toList();
     }
 }

@@ -7,6 +7,7 @@ import org.kontor.organization.Organization;
 import org.kontor.search.SearchService;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketStatus;
 import org.kontor.user.User;
 import org.kontor.visibility.AccessPolicy;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPage {
     static final int PER_PAGE = 25;
     private static final List<String> TYPES = List.of("ticket", "user", "organization");
-    private static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
+    private static final List<String> STATUSES = TicketStatus.wires();
 
     private final SearchService search;
     private final AccessPolicy policy;

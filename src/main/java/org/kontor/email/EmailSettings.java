@@ -16,6 +16,8 @@ class EmailSettings {
     final int senderRateLimit;
     final Duration senderRateWindow;
     final int maxMessagesPerPoll;
+    /** Lanes one poll imports in side by side (see {@link ImportLanes}). */
+    final int importThreads;
 
     EmailSettings(@Value("${kontor.mail.domain:kontor.local}") String mailDomain,
                   @Value("${kontor.mail.from:}") String from,
@@ -24,7 +26,8 @@ class EmailSettings {
                   @Value("${kontor.email.max-attachment-bytes:10485760}") int maxAttachmentBytes,
                   @Value("${kontor.email.sender-rate-limit:30}") int senderRateLimit,
                   @Value("${kontor.email.sender-rate-window:PT10M}") Duration senderRateWindow,
-                  @Value("${kontor.email.max-messages-per-poll:500}") int maxMessagesPerPoll) {
+                  @Value("${kontor.email.max-messages-per-poll:1000}") int maxMessagesPerPoll,
+                  @Value("${kontor.email.import-threads:4}") int importThreads) {
         this.mailDomain = mailDomain;
         // The same defaults as outbound notifications (notification.MailSettings): support@domain, support+id{ticket_id}@domain.
         this.fromAddress = address(from.isBlank() ? "support@" + mailDomain : from);
@@ -35,6 +38,7 @@ class EmailSettings {
         this.senderRateLimit = senderRateLimit;
         this.senderRateWindow = senderRateWindow;
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+        this.importThreads = Math.max(1, importThreads);
     }
 
     /** The address part of "Name <address>". */

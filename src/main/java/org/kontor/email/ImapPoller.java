@@ -8,12 +8,25 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.kontor.common.InvalidInput;
 import org.kontor.user.Actor;
@@ -23,22 +36,41 @@ import org.springframework.stereotype.Service;
 
 /**
  * Fetches new mail from an IMAP mailbox: every message with a UID above the last one seen is imported (exactly
- * once, see {@link EmailImporter}) and then marked seen, deleted or moved. The UID cursor advances only after a
- * poll finished, so a crash mid-poll fetches the same messages again and the import records make that harmless.
+ * once, see {@link EmailImporter}) and then marked seen, deleted or moved. A poll imports in several lanes side by
+ * side ({@link ImportLanes}, {@code kontor.email.import-threads}). The UID cursor advances only after a poll
+ * finished, so a crash mid-poll fetches the same messages again and the import records make that harmless.
  */
 @Service
 public class ImapPoller {
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
 
+    /** Read for a poll's messages before any message body, to put related messages into one import lane. */
+    private static final List<String> THREAD_HEADERS = List.of("From", "Sender", "Message-ID", "In-Reply-To", "References",
+            "Subject", "To", "Cc");
+
     private final Mailboxes mailboxes;
     private final EmailImporter importer;
     private final EmailSettings settings;
+    private final TicketReference references;
+    private final ExecutorService workers;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     ImapPoller(Mailboxes mailboxes, EmailImporter importer, EmailSettings settings) {
         this.mailboxes = mailboxes;
         this.importer = importer;
         this.settings = settings;
+        this.references = new TicketReference(settings.mailDomain);
+        AtomicInteger number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(settings.importThreads, r -> {
+            Thread t = new Thread(r, "kontor-imap-import-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     /** What one poll did. */
@@ -82,7 +114,7 @@ public class ImapPoller {
 
     private PollResult fetch(Mailbox mailbox, EmailImporter.BeforeCommit beforeCommit) {
         Instant started = Instant.now();
-        int fetched = 0, imported = 0, duplicates = 0, skipped = 0, quarantined = 0;
+        Counts counts = new Counts();
         Store store = null;
         Folder folder = null;
         try {
@@ -98,12 +130,25 @@ public class ImapPoller {
             long uidValidity = uids.getUIDValidity();
             long from = mailbox.getUidValidity() != null && mailbox.getUidValidity() == uidValidity && mailbox.getLastUid() != null
                     ? mailbox.getLastUid() + 1 : 1;
+            // One UID FETCH: the messages come back with their UIDs known.
             Message[] messages = uids.getMessagesByUID(from, UIDFolder.LASTUID);
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            profile.add(FetchProfile.Item.FLAGS);
-            folder.fetch(messages, profile);
+            List<Message> batch = new ArrayList<>();
             long lastUid = from - 1;
+            for (Message message : messages) {
+                long uid = uids.getUID(message);
+                // "from:*" also answers the last message when there is nothing newer.
+                if (uid < from || message.isExpunged()) {
+                    continue;
+                }
+                if (batch.size() >= settings.maxMessagesPerPoll) {
+                    break;
+                }
+                batch.add(message);
+                lastUid = Math.max(lastUid, uid);
+            }
+            FetchProfile headers = new FetchProfile();
+            THREAD_HEADERS.forEach(headers::add);
+            folder.fetch(batch.toArray(Message[]::new), headers);
             Folder target = null;
             if (mailbox.getAfterImport() == Mailbox.AfterImport.MOVE && mailbox.getMoveToFolder() != null) {
                 target = store.getFolder(mailbox.getMoveToFolder());
@@ -111,43 +156,152 @@ public class ImapPoller {
                     target.create(Folder.HOLDS_MESSAGES);
                 }
             }
-            for (Message message : messages) {
-                long uid = uids.getUID(message);
-                // "from:*" also answers the last message when there is nothing newer.
-                if (uid < from || message.isExpunged()) {
-                    continue;
-                }
-                if (fetched >= settings.maxMessagesPerPoll) {
-                    break;
-                }
-                fetched++;
-                byte[] raw = raw(message);
-                EmailImporter.Source source = EmailImporter.Source.imap(mailbox.getId(), mailbox.getImapFolder(), uidValidity, uid);
-                EmailImporter.Result result = importer.importMessage(raw, source, beforeCommit);
-                if (result.duplicate()) {
-                    duplicates++;
-                } else if (result.status() == InboundEmail.Status.IMPORTED) {
-                    imported++;
-                } else if (result.status() == InboundEmail.Status.SKIPPED) {
-                    skipped++;
-                } else {
-                    quarantined++;
-                }
-                afterImport(mailbox, folder, target, message);
-                lastUid = Math.max(lastUid, uid);
+            List<Message> done = java.util.Collections.synchronizedList(new ArrayList<>());
+            try {
+                importAll(new Batch(mailbox, folder, target, uidValidity, batch, beforeCommit), counts, done);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                // What was imported stays imported; marking it spares the next poll reading it again.
+                afterImportQuietly(mailbox, folder, target, done);
+                throw e;
             }
+            afterImport(mailbox, folder, target, done);
             folder.close(mailbox.getAfterImport() != Mailbox.AfterImport.MARK_SEEN);
             folder = null;
-            mailboxes.recordPoll(mailbox.getId(), started, uidValidity, Math.max(lastUid, 0), imported);
-            return new PollResult(fetched, imported, duplicates, skipped, quarantined, null);
+            mailboxes.recordPoll(mailbox.getId(), started, uidValidity, Math.max(lastUid, 0), counts.imported.get());
+            return counts.result(null);
         } catch (MessagingException | IOException | RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("Polling mailbox {} ({}) failed: {}", mailbox.getId(), mailbox.getAddress(), error);
             mailboxes.recordPollFailure(mailbox.getId(), started, error);
-            return new PollResult(fetched, imported, duplicates, skipped, quarantined, error);
+            return counts.result(error);
         } finally {
             closeQuietly(folder, store);
         }
+    }
+
+    /** One poll's messages, in mailbox order, and where they go after their import. */
+    private record Batch(Mailbox mailbox, Folder folder, Folder target, long uidValidity, List<Message> messages,
+                         EmailImporter.BeforeCommit beforeCommit) {
+    }
+
+    private static final class Counts {
+        final AtomicInteger fetched = new AtomicInteger();
+        final AtomicInteger imported = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger quarantined = new AtomicInteger();
+
+        PollResult result(String error) {
+            return new PollResult(fetched.get(), imported.get(), duplicates.get(), skipped.get(), quarantined.get(), error);
+        }
+    }
+
+    /**
+     * Imports the batch in lanes side by side (one conversation stays in one lane, in order). The first failure
+     * stops every lane before its next message and fails the poll, as a failure stopped the sequential import.
+     */
+    private void importAll(Batch batch, Counts counts, List<Message> done) throws MessagingException, IOException {
+        List<List<Integer>> lanes = ImportLanes.assign(batch.messages().stream().map(this::threadKeys).toList(),
+                settings.importThreads);
+        AtomicBoolean stop = new AtomicBoolean();
+        if (lanes.size() <= 1) {
+            for (List<Integer> lane : lanes) {
+                importLane(batch, lane, counts, stop, done);
+            }
+            return;
+        }
+        List<Future<Void>> running = new ArrayList<>();
+        for (List<Integer> lane : lanes) {
+            running.add(workers.submit(() -> {
+                importLane(batch, lane, counts, stop, done);
+                return null;
+            }));
+        }
+        Throwable failure = null;
+        for (Future<Void> lane : running) {
+            try {
+                lane.get();
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                stop.set(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            }
+        }
+        if (failure instanceof MessagingException e) {
+            throw e;
+        } else if (failure instanceof IOException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private void importLane(Batch batch, List<Integer> lane, Counts counts, AtomicBoolean stop, List<Message> done)
+            throws MessagingException, IOException {
+        try {
+            for (int index : lane) {
+                if (stop.get()) {
+                    return;
+                }
+                Message message = batch.messages().get(index);
+                counts.fetched.incrementAndGet();
+                byte[] raw = raw(message);
+                EmailImporter.Source source = EmailImporter.Source.imap(batch.mailbox().getId(), batch.mailbox().getImapFolder(),
+                        batch.uidValidity(), ((UIDFolder) batch.folder()).getUID(message));
+                EmailImporter.Result result = importer.importMessage(raw, source, batch.beforeCommit());
+                if (result.duplicate()) {
+                    counts.duplicates.incrementAndGet();
+                } else if (result.status() == InboundEmail.Status.IMPORTED) {
+                    counts.imported.incrementAndGet();
+                } else if (result.status() == InboundEmail.Status.SKIPPED) {
+                    counts.skipped.incrementAndGet();
+                } else {
+                    counts.quarantined.incrementAndGet();
+                }
+                done.add(message);
+            }
+        } catch (MessagingException | IOException | RuntimeException | Error e) {
+            stop.set(true);
+            throw e;
+        }
+    }
+
+    /** What relates a message to others of the same poll (see {@link ImportLanes}), from the headers fetched up front. */
+    private Set<String> threadKeys(Message message) {
+        Set<String> keys = new HashSet<>();
+        try {
+            String from = header(message, "From");
+            if (from == null) {
+                from = header(message, "Sender");
+            }
+            MimeParser.addresses(from).forEach(a -> keys.add("from:" + a.email()));
+            for (String name : List.of("Message-ID", "In-Reply-To", "References")) {
+                for (String id : MimeParser.ids(header(message, name))) {
+                    keys.add("id:" + id);
+                    references.fromMessageId(id).ifPresent(ticket -> keys.add("ticket:" + ticket));
+                }
+            }
+            String subject = header(message, "Subject");
+            if (subject != null) {
+                TicketReference.fromSubject(MimeUtility.decodeText(MimeUtility.unfold(subject))).ifPresent(t -> keys.add("ticket:" + t));
+            }
+            for (String name : List.of("To", "Cc")) {
+                MimeParser.addresses(header(message, name))
+                        .forEach(a -> TicketReference.fromAddress(a.email()).ifPresent(t -> keys.add("ticket:" + t)));
+            }
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            // Headers that cannot be read relate the message to nothing; its import will say what is wrong with it.
+        }
+        return keys;
+    }
+
+    private static String header(Message message, String name) throws MessagingException {
+        String[] values = message.getHeader(name);
+        return values == null ? null : String.join(",", values);
     }
 
     private static byte[] raw(Message message) throws MessagingException, IOException {
@@ -156,16 +310,32 @@ public class ImapPoller {
         return out.toByteArray();
     }
 
-    private static void afterImport(Mailbox mailbox, Folder folder, Folder target, Message message) throws MessagingException {
+    /** Marks, deletes or moves the imported messages, all in one command each. */
+    private static void afterImport(Mailbox mailbox, Folder folder, Folder target, List<Message> done) throws MessagingException {
+        Message[] messages;
+        synchronized (done) {
+            messages = done.stream().sorted(java.util.Comparator.comparingInt(Message::getMessageNumber)).toArray(Message[]::new);
+        }
+        if (messages.length == 0) {
+            return;
+        }
         switch (mailbox.getAfterImport()) {
-            case MARK_SEEN -> message.setFlag(Flags.Flag.SEEN, true);
-            case DELETE -> message.setFlag(Flags.Flag.DELETED, true);
+            case MARK_SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+            case DELETE -> folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
             case MOVE -> {
                 if (target != null) {
-                    folder.copyMessages(new Message[] {message}, target);
+                    folder.copyMessages(messages, target);
                 }
-                message.setFlag(Flags.Flag.DELETED, true);
+                folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
             }
+        }
+    }
+
+    private static void afterImportQuietly(Mailbox mailbox, Folder folder, Folder target, List<Message> done) {
+        try {
+            afterImport(mailbox, folder, target, done);
+        } catch (MessagingException | RuntimeException e) {
+            // the poll is failing anyway; the next one finds these messages imported
         }
     }
 

@@ -201,7 +201,7 @@ public final class MimeParser {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    private static List<String> ids(String header) {
+    static List<String> ids(String header) {
         List<String> result = new ArrayList<>();
         if (header == null) {
             return result;

@@ -77,56 +77,74 @@ public class NotificationDelivery implements SmartLifecycle {
         }
     }
 
-    /** Sends every due notification; returns how many were handled. */
+    /**
+     * Sends every due notification; returns how many were handled. Due rows are claimed a batch at a time in one
+     * transaction, and the batch's deliveries are recorded in one transaction after its sends: a crash in between
+     * sends those mails again after the claim lease, with their Message-IDs, as a crash after any send would.
+     */
     int deliverDue() {
         int handled = 0;
         java.util.Map<String, OutgoingMail> agentRenders = new java.util.HashMap<>();
         while (true) {
-            Instant now = Instant.now();
-            List<Long> due = notifications.findDue(now, Limit.of(BATCH));
+            List<Long> due = notifications.findDue(Instant.now(), Limit.of(BATCH));
             if (due.isEmpty()) {
                 return handled;
             }
-            int claimedNow = 0;
-            for (Long id : due) {
-                Integer claimed = tx.execute(s -> notifications.claim(id, Instant.now(), Instant.now().plus(settings.claimLease)));
-                if (claimed != null && claimed == 1) {
-                    claimedNow++;
-                    deliver(id, agentRenders);
+            List<Long> claimed = tx.execute(s -> {
+                Instant now = Instant.now();
+                Instant until = now.plus(settings.claimLease);
+                return due.stream().filter(id -> notifications.claim(id, now, until) == 1).toList();
+            });
+            if (claimed == null || claimed.isEmpty()) {
+                return handled;
+            }
+            List<Sent> sent = new java.util.ArrayList<>();
+            try {
+                for (Long id : claimed) {
+                    deliver(id, agentRenders).ifPresent(sent::add);
                     handled++;
                 }
-            }
-            if (claimedNow == 0) {
-                return handled;
+            } finally {
+                if (!sent.isEmpty()) {
+                    Instant at = Instant.now();
+                    tx.executeWithoutResult(s -> sent.forEach(m -> notifications.delivered(m.id(), at, m.messageId(), m.to())));
+                }
             }
         }
     }
 
-    private void deliver(long id, java.util.Map<String, OutgoingMail> agentRenders) {
-        Notification n;
-        Optional<OutgoingMail> mail;
+    private record Sent(long id, String messageId, String to) {
+    }
+
+    private record Rendered(int attempts, Optional<OutgoingMail> mail) {
+    }
+
+    /** Renders and sends one claimed notification; a sent one is recorded by the caller, anything else here. */
+    private Optional<Sent> deliver(long id, java.util.Map<String, OutgoingMail> agentRenders) {
+        Rendered rendered;
         try {
-            n = notifications.findById(id).orElse(null);
-            if (n == null) {
-                return;
-            }
-            mail = readOnly.execute(s -> renderer.render(n, agentRenders));
+            rendered = readOnly.execute(s -> notifications.findById(id)
+                    .map(n -> new Rendered(n.getAttempts(), renderer.render(n, agentRenders))).orElse(null));
         } catch (RuntimeException e) {
             log.warn("Notification {} could not be rendered: {}", id, e.toString());
             fail(id, attemptsOf(id), e);
-            return;
+            return Optional.empty();
         }
-        if (mail == null || mail.isEmpty()) {
+        if (rendered == null) {
+            return Optional.empty();
+        }
+        if (rendered.mail().isEmpty()) {
             tx.executeWithoutResult(s -> notifications.cancelled(id, "The recipient can no longer see the ticket (R11, V2)"));
-            return;
+            return Optional.empty();
         }
+        OutgoingMail mail = rendered.mail().get();
         try {
-            transport.send(mail.get());
+            transport.send(mail);
         } catch (Exception e) {
-            fail(id, n.getAttempts() + 1, e);
-            return;
+            fail(id, rendered.attempts() + 1, e);
+            return Optional.empty();
         }
-        tx.executeWithoutResult(s -> notifications.delivered(id, Instant.now(), mail.get().messageId(), mail.get().to()));
+        return Optional.of(new Sent(id, mail.messageId(), mail.to()));
     }
 
     private int attemptsOf(long id) {

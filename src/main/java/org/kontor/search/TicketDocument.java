@@ -1,7 +1,6 @@
 package org.kontor.search;
 
 import java.util.List;
-import org.hibernate.Session;
 import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.types.Highlightable;
@@ -103,10 +102,11 @@ public final class TicketDocument {
         public void write(DocumentElement target, Ticket t, TypeBridgeWriteContext context) {
             target.addValue(id, t.getId());
             target.addValue(subject, t.getSubject());
-            Session session = context.extension(HibernateOrmExtension.get()).session();
-            List<Object[]> comments = session.createQuery(
-                            "select c.plainBody, c.isPublic from Comment c where c.ticketId = :id order by c.id", Object[].class)
-                    .setParameter("id", t.getId()).getResultList();
+            List<Object[]> comments = t.commentsIfCreatedHere()
+                    .map(created -> created.stream().map(c -> new Object[] {c.getPlainBody(), c.isPublic()}).toList())
+                    .orElseGet(() -> context.extension(HibernateOrmExtension.get()).session().createQuery(
+                                    "select c.plainBody, c.isPublic from Comment c where c.ticketId = :id order by c.id", Object[].class)
+                            .setParameter("id", t.getId()).getResultList());
             for (Object[] c : comments) {
                 String body = (String) c[0];
                 target.addValue(allText, body);

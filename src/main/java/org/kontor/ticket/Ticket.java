@@ -75,6 +75,13 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Column(name = "user_id")
     private Set<Long> collaboratorIds = new HashSet<>();
 
+    /**
+     * All comments of a ticket created in this persistence context (null for one loaded from the database), so that
+     * its search document needs no query for them. The entities themselves: a later change to one shows.
+     */
+    @jakarta.persistence.Transient
+    private java.util.List<Comment> commentsOfNewTicket;
+
     protected Ticket() {
     }
 
@@ -83,6 +90,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
      * own request). Whether it starts private follows from its first comment.
      */
     Ticket(NewTicketState s, Actor submitter, boolean firstCommentPublic, boolean privateCreationEnabled, Instant now) {
+        this.commentsOfNewTicket = new java.util.ArrayList<>();
         this.privacy = TicketPrivacy.forNewTicket(firstCommentPublic, privateCreationEnabled);
         if (s.status() == TicketStatus.CLOSED) {
             throw new RuleViolation("R5", "status", "A ticket cannot be created closed");
@@ -168,7 +176,16 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
             registerEvent(new TicketEvents.TicketMadePublic(id, requesterId, actor.id()));
         }
         touch(at);
-        return new Comment(id, audit.getId(), authorId, body, isPublicComment, via, at, voice);
+        Comment comment = new Comment(id, audit.getId(), authorId, body, isPublicComment, via, at, voice);
+        if (commentsOfNewTicket != null) {
+            commentsOfNewTicket.add(comment);
+        }
+        return comment;
+    }
+
+    /** Every comment of a ticket created in this persistence context, in order; empty for any other ticket. */
+    public java.util.Optional<java.util.List<Comment>> commentsIfCreatedHere() {
+        return java.util.Optional.ofNullable(commentsOfNewTicket).map(java.util.List::copyOf);
     }
 
     void commentRecorded(Comment comment) {

@@ -17,9 +17,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -332,27 +334,69 @@ class InboundEmailTest extends IntegrationTest {
         for (String sender : senders) {
             smtp(simple(sender, "Crash test " + sender, "Body of " + sender));
         }
-        int[] imports = {0};
         try {
             poller.poll(mailboxId, record -> {
-                if (++imports[0] == 2) {
+                if (senders.get(1).equals(record.getFromAddress())) {
                     throw new SimulatedCrash();
                 }
             }, true);
         } catch (SimulatedCrash expected) {
             // the poll died with the second message's transaction open
         }
-        assertThat(requestIds(user(senders.get(0)))).hasSize(1);
         assertThat(fixtures.users().findByEmail(senders.get(1))).as("rolled back with its ticket").isEmpty();
+        // The other messages import in lanes beside it: each was imported completely or not at all.
+        int importedBeforeTheCrash = 0;
+        for (String sender : List.of(senders.get(0), senders.get(2))) {
+            Optional<User> user = fixtures.users().findByEmail(sender);
+            int requests = user.map(u -> requestIds(u).size()).orElse(0);
+            assertThat(requests).as(sender).isLessThanOrEqualTo(1);
+            importedBeforeTheCrash += requests;
+        }
 
         ImapPoller.PollResult again = poll();
 
         assertThat(again.fetched()).isEqualTo(3);
-        assertThat(again.duplicates()).isEqualTo(1);
-        assertThat(again.imported()).isEqualTo(2);
+        assertThat(again.duplicates()).isEqualTo(importedBeforeTheCrash);
+        assertThat(again.imported()).isEqualTo(3 - importedBeforeTheCrash);
         for (String sender : senders) {
             assertThat(requestIds(user(sender))).as(sender).hasSize(1);
         }
+    }
+
+    @Test
+    void aConversationFetchedInOnePollThreadsInOrderWhileOtherMailImportsBesideIt() throws Exception {
+        String alice = address("alice");
+        String carol = address("carol");
+        String opening = "<" + Fixtures.unique("open") + "@client.example>";
+        smtp(("From: " + alice + "\r\nTo: " + support + "\r\nCc: " + carol + "\r\nSubject: Broken invoice\r\nMessage-ID: "
+                + opening + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe invoice is wrong.\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            others.add(address("other" + i));
+            smtp(simple(others.get(i), "Unrelated " + i, "Something else " + i));
+        }
+        // Carol (a CC) answers the opening mail, then Alice adds to it: both only by In-Reply-To.
+        smtp(reply(carol, opening, "I see the same on my invoice."));
+        smtp(reply(alice, opening, "Here is the invoice number: 4711."));
+
+        ImapPoller.PollResult result = poll();
+
+        assertThat(result.imported()).isEqualTo(9);
+        assertThat(requestIds(user(carol))).as("Carol's reply opened no ticket of her own").isEmpty();
+        List<Integer> aliceTickets = requestIds(user(alice));
+        assertThat(aliceTickets).hasSize(1);
+        assertThat(comments(aliceTickets.get(0))).extracting(c -> c.get("plain_body"))
+                .containsExactly("The invoice is wrong.", "I see the same on my invoice.", "Here is the invoice number: 4711.");
+        for (String other : others) {
+            assertThat(requestIds(user(other))).as(other).hasSize(1);
+        }
+    }
+
+    private byte[] reply(String from, String inReplyTo, String body) {
+        return ("From: " + from + "\r\nTo: " + support + "\r\nSubject: Re: Broken invoice\r\nMessage-ID: <" + Fixtures.unique("r")
+                + "@client.example>\r\nIn-Reply-To: " + inReplyTo + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -187,9 +187,13 @@ public class EmailImporter {
         }
     }
 
+    /** Two queries, each on its unique index (one query with OR made PostgreSQL scan the table). */
     private Optional<InboundEmail> existing(Source source, String messageId) {
-        return records.findImported(source.key(), messageId, source.folder(), source.uidValidity(), source.uid(), PageRequest.of(0, 1))
-                .stream().findFirst();
+        Optional<InboundEmail> byId = records.findBySourceAndMessageId(source.key(), messageId);
+        if (byId.isPresent() || source.uid() == null) {
+            return byId;
+        }
+        return records.findBySourceAndImapFolderAndUidValidityAndUid(source.key(), source.folder(), source.uidValidity(), source.uid());
     }
 
     private Result quarantine(byte[] raw, Source source, String messageId, ParsedEmail mail, String reason) {

@@ -7,10 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface InboundEmailRepository extends JpaRepository<InboundEmail, Long> {
-    /** The record of this message from this source: by Message-ID, or by IMAP folder, UIDVALIDITY and UID. */
-    @Query("select e from InboundEmail e where e.source = :source and (e.messageId = :messageId"
-            + " or (e.imapFolder = :folder and e.uidValidity = :uidValidity and e.uid = :uid))")
-    List<InboundEmail> findImported(String source, String messageId, String folder, Long uidValidity, Long uid, Pageable page);
+    Optional<InboundEmail> findBySourceAndMessageId(String source, String messageId);
+
+    Optional<InboundEmail> findBySourceAndImapFolderAndUidValidityAndUid(String source, String imapFolder, Long uidValidity,
+                                                                        Long uid);
 
     /** The ticket an earlier imported message (e.g. the customer's original mail) belongs to, for reply-all threading. */
     @Query("select e.ticketId from InboundEmail e where e.messageId in :ids and e.ticketId is not null order by e.id desc")

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Limit;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -86,7 +85,7 @@ public class NotificationDelivery implements SmartLifecycle {
         int handled = 0;
         java.util.Map<String, OutgoingMail> agentRenders = new java.util.HashMap<>();
         while (true) {
-            List<Long> due = notifications.findDue(Instant.now(), Limit.of(BATCH));
+            List<Long> due = notifications.findDue(Instant.now(), BATCH);
             if (due.isEmpty()) {
                 return handled;
             }

@@ -10,9 +10,23 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
-    @Query("select n.id from Notification n where (n.status = 'pending' and n.nextAttemptAt <= :now)"
-            + " or (n.status = 'sending' and n.claimedUntil < :now) order by n.nextAttemptAt, n.id")
-    List<Long> findDue(@Param("now") Instant now, Limit limit);
+    /**
+     * Mail whose claim lapsed (its sender died), then mail whose attempt is due, oldest first. Two queries: one
+     * with OR sorted every pending row (the whole backlog under load) to find the first few.
+     */
+    default List<Long> findDue(Instant now, int limit) {
+        List<Long> due = new java.util.ArrayList<>(findLapsedClaims(now, Limit.of(limit)));
+        if (due.size() < limit) {
+            due.addAll(findPendingDue(now, Limit.of(limit - due.size())));
+        }
+        return due;
+    }
+
+    @Query("select n.id from Notification n where n.status = 'sending' and n.claimedUntil < :now order by n.nextAttemptAt, n.id")
+    List<Long> findLapsedClaims(@Param("now") Instant now, Limit limit);
+
+    @Query("select n.id from Notification n where n.status = 'pending' and n.nextAttemptAt <= :now order by n.nextAttemptAt, n.id")
+    List<Long> findPendingDue(@Param("now") Instant now, Limit limit);
 
     /** Claims one row for sending; 0 when another worker (or instance) has it. Cluster-safe by the WHERE clause. */
     @Modifying

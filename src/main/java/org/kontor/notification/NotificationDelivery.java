@@ -79,7 +79,8 @@ public class NotificationDelivery implements SmartLifecycle {
     /**
      * Sends every due notification; returns how many were handled. Due rows are claimed a batch at a time in one
      * transaction, and the batch's deliveries are recorded in one transaction after its sends: a crash in between
-     * sends those mails again after the claim lease, with their Message-IDs, as a crash after any send would.
+     * sends those mails again after the claim lease, with their Message-IDs, as a crash after any send would. No
+     * send starts after half the lease, so another instance never takes over a claim that is still being sent.
      */
     int deliverDue() {
         int handled = 0;
@@ -89,17 +90,20 @@ public class NotificationDelivery implements SmartLifecycle {
             if (due.isEmpty()) {
                 return handled;
             }
-            List<Long> claimed = tx.execute(s -> {
-                Instant now = Instant.now();
-                Instant until = now.plus(settings.claimLease);
-                return due.stream().filter(id -> notifications.claim(id, now, until) == 1).toList();
-            });
+            Instant claimedAt = Instant.now();
+            List<Long> claimed = tx.execute(s -> due.stream()
+                    .filter(id -> notifications.claim(id, claimedAt, claimedAt.plus(settings.claimLease)) == 1).toList());
             if (claimed == null || claimed.isEmpty()) {
                 return handled;
             }
+            // Slow sends must not outlast the claims: past half the lease the rest is left to lapse and be claimed anew.
+            Instant sendUntil = claimedAt.plus(settings.claimLease.dividedBy(2));
             List<Sent> sent = new java.util.ArrayList<>();
             try {
                 for (Long id : claimed) {
+                    if (Instant.now().isAfter(sendUntil)) {
+                        break;
+                    }
                     deliver(id, agentRenders).ifPresent(sent::add);
                     handled++;
                 }

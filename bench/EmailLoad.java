@@ -211,6 +211,7 @@ public class EmailLoad {
                         .append("Content-Disposition: attachment; filename=\"log.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
                         .append(Base64.getMimeEncoder().encodeToString(attachment)).append("\r\n--b2--\r\n");
             }
+            // replyTo 0: a reply to the sender's first mail, whose ticket is not known while queueing (IMAP mode).
             return new Message(s.toString().getBytes(StandardCharsets.UTF_8), sender, reply ? (ticket != null ? ticket : 0L) : null);
         }
     }

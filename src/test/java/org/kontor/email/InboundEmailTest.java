@@ -393,6 +393,62 @@ class InboundEmailTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void importedMessagesAreMarkedSeenMovedOrDeletedOnTheServer() throws Exception {
+        smtp(simple(address("seen-a"), "Seen A", "first"));
+        smtp(simple(address("seen-b"), "Seen B", "second"));
+        assertThat(poll().imported()).isEqualTo(2);
+        assertThat(folderContents("INBOX")).containsExactlyInAnyOrder("Seen A seen", "Seen B seen");
+
+        fixtures.asAdmin().body(Map.of("mailbox", Map.of("after_import", "move", "move_to_folder", "Imported")))
+                .put("/api/v2/kontor/mailboxes/" + mailboxId).then().statusCode(200);
+        smtp(simple(address("move-a"), "Move A", "third"));
+        smtp(simple(address("move-b"), "Move B", "fourth"));
+        assertThat(poll().imported()).isEqualTo(2);
+        assertThat(folderContents("INBOX")).containsExactlyInAnyOrder("Seen A seen", "Seen B seen");
+        assertThat(folderContents("Imported")).extracting(m -> m.substring(0, 6)).containsExactlyInAnyOrder("Move A", "Move B");
+
+        fixtures.asAdmin().body(Map.of("mailbox", Map.of("after_import", "delete")))
+                .put("/api/v2/kontor/mailboxes/" + mailboxId).then().statusCode(200);
+        smtp(simple(address("delete"), "Delete me", "fifth"));
+        assertThat(poll().imported()).isEqualTo(1);
+        assertThat(folderContents("INBOX")).containsExactlyInAnyOrder("Seen A seen", "Seen B seen");
+    }
+
+    /** "subject seen|unseen" of every message in the folder, read without changing a flag. */
+    private List<String> folderContents(String name) throws Exception {
+        jakarta.mail.Store store = imapStore();
+        try {
+            jakarta.mail.Folder folder = store.getFolder(name);
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            List<String> result = new ArrayList<>();
+            for (jakarta.mail.Message m : folder.getMessages()) {
+                result.add(m.getSubject() + (m.isSet(jakarta.mail.Flags.Flag.SEEN) ? " seen" : " unseen"));
+            }
+            folder.close(false);
+            return result;
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void importedMailBecomesSearchableMomentsAfterItsImport() throws Exception {
+        String word = Fixtures.unique("zebrafish").replaceAll("[^A-Za-z0-9]", "");
+        smtp(simple(address("searcher"), "Lost parcel", "My parcel " + word + " never arrived."));
+        assertThat(poll().imported()).isEqualTo(1);
+
+        List<Long> found = List.of();
+        for (int i = 0; i < 50 && found.isEmpty(); i++) {
+            found = fixtures.asAdmin().queryParam("query", word).get("/api/v2/search.json").then().statusCode(200)
+                    .extract().jsonPath().getList("results.findAll { it.result_type == 'ticket' }.id", Long.class);
+            if (found.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(found).as("found within 5 s").hasSize(1);
+    }
+
     private byte[] reply(String from, String inReplyTo, String body) {
         return ("From: " + from + "\r\nTo: " + support + "\r\nSubject: Re: Broken invoice\r\nMessage-ID: <" + Fixtures.unique("r")
                 + "@client.example>\r\nIn-Reply-To: " + inReplyTo + "\r\nMIME-Version: 1.0\r\n"

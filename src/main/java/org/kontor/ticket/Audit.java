@@ -6,13 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.kontor.common.PooledSequence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,8 +24,7 @@ import java.util.stream.Collectors;
 @Table(name = "audits")
 public class Audit {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_seq")
-    @SequenceGenerator(name = "audit_seq", sequenceName = "audit_seq", allocationSize = 50)
+    @PooledSequence("audit_seq")
     private Long id;
     @Column(updatable = false)
     private Long ticketId;
@@ -95,6 +92,14 @@ public class Audit {
 
     public boolean hasEvents() {
         return !events.isEmpty();
+    }
+
+    /** The id drawn for a new audit before it is persisted ({@link org.kontor.common.EntityIds}). */
+    void assignId(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("audit already has id " + id);
+        }
+        id = newId;
     }
 
     public Long getId() {

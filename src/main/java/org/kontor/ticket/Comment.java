@@ -3,11 +3,9 @@ package org.kontor.ticket;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.kontor.common.PooledSequence;
 import java.time.Instant;
 
 /** A comment: a public reply or an internal note. Created only through {@link Ticket}. */
@@ -15,8 +13,7 @@ import java.time.Instant;
 @Table(name = "comments")
 public class Comment {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
-    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
+    @PooledSequence("comment_seq")
     private Long id;
     @Column(updatable = false)
     private Long ticketId;
@@ -61,6 +58,14 @@ public class Comment {
     void makePrivate(Instant at) {
         this.isPublic = false;
         this.madePrivateAt = at;
+    }
+
+    /** The id drawn for a new comment before it is persisted ({@link org.kontor.common.EntityIds}). */
+    void assignId(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("comment already has id " + id);
+        }
+        id = newId;
     }
 
     public Long getId() {

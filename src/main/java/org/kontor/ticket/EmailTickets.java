@@ -19,8 +19,10 @@ public class EmailTickets {
     private final TicketRepository tickets;
     private final CommentRepository comments;
     private final EntityManager entityManager;
+    private final TicketWriter writer;
 
-    EmailTickets(TicketRepository tickets, CommentRepository comments, EntityManager entityManager) {
+    EmailTickets(TicketRepository tickets, CommentRepository comments, EntityManager entityManager, TicketWriter writer) {
+        this.writer = writer;
         this.tickets = tickets;
         this.comments = comments;
         this.entityManager = entityManager;
@@ -49,14 +51,8 @@ public class EmailTickets {
         Set<Long> ccs = new LinkedHashSet<>(ccIds);
         Ticket ticket = new Ticket(new Ticket.NewTicketState(subject, null, null, null, requester.getId(), null, groupId,
                 requester.getOrganizationId(), null, Channel.EMAIL, null, Set.of(), ccs), actor, true, false, now);
-        tickets.save(ticket);
-        Audit audit = ticket.beginAudit(actor, Channel.EMAIL, now);
-        entityManager.persist(audit);
-        ticket.recordCreation(audit, actor);
-        Comment comment = comments.save(ticket.addComment(audit, actor, requester.getId(), body, null, Channel.EMAIL, now));
-        audit.commented(comment);
-        ticket.commentRecorded(comment);
-        tickets.save(ticket);
+        Comment comment = writer.create(ticket, actor, requester.getId(), body, null, Channel.EMAIL, now, null).comment();
+        writer.saved(ticket);
         return new Result(ReplyOutcome.COMMENTED, ticket.getId(), comment.getId(), comment.isPublic());
     }
 
@@ -96,7 +92,7 @@ public class EmailTickets {
         if (participant && !agent) {
             ticket.reopenOnRequesterReply(audit, now);
         }
-        tickets.save(ticket);
+        writer.saved(ticket);
         return new Result(ReplyOutcome.COMMENTED, ticket.getId(), comment.getId(), comment.isPublic());
     }
 }

@@ -8,11 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -21,6 +18,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.kontor.common.PooledSequence;
 import org.kontor.common.RuleViolation;
 import org.kontor.user.Actor;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -34,8 +32,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Table(name = "tickets")
 public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
-    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+    @PooledSequence("ticket_seq")
     private Long id;
     private String subject;
     /** The first comment's text, for agents. End users get the first public comment instead (V1). */
@@ -364,6 +361,23 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     private void touch(Instant at) {
         updatedAt = at;
+    }
+
+    /**
+     * Hands the events raised since the last call to {@code publisher} and forgets them: what Spring Data's
+     * {@code save} does for an aggregate, without the merge that would also mark the tag and CC collections dirty.
+     */
+    void publishEvents(org.springframework.context.ApplicationEventPublisher publisher) {
+        domainEvents().forEach(publisher::publishEvent);
+        clearDomainEvents();
+    }
+
+    /** The id drawn for a new ticket before it is persisted ({@link org.kontor.common.EntityIds}). */
+    void assignId(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("ticket already has id " + id);
+        }
+        id = newId;
     }
 
     public Long getId() {

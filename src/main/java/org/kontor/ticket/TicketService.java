@@ -39,10 +39,12 @@ public class TicketService {
     private final EntityManager entityManager;
     private final List<TicketChangeHook> hooks;
     private final List<CommentUploads> uploads;
+    private final TicketWriter writer;
 
     TicketService(TicketRepository tickets, CommentRepository comments, AuditRepository audits, UserService users,
                   GroupService groups, AccountSettingsService settings, EntityManager entityManager,
-                  List<TicketChangeHook> hooks, List<CommentUploads> uploads) {
+                  List<TicketChangeHook> hooks, List<CommentUploads> uploads, TicketWriter writer) {
+        this.writer = writer;
         this.hooks = hooks;
         this.uploads = uploads;
         this.tickets = tickets;
@@ -99,7 +101,7 @@ public class TicketService {
         entityManager.persist(audit);
         Comment comment = addComment(ticket, audit, actor, author, commentBody, null, Channel.VOICE, now, call);
         runHooks(ticket, audit, actor, false, List.of(comment), now);
-        return new Change(tickets.save(ticket), audit, List.of(comment));
+        return new Change(writer.saved(ticket), audit, List.of(comment));
     }
 
     private Change create(NewTicket input, VoiceCall call, Actor actor) {
@@ -143,14 +145,12 @@ public class TicketService {
 
     private Change open(Ticket ticket, Actor actor, long authorId, CommentBody body, boolean firstCommentPublic, Instant now,
                         VoiceCall call, List<String> uploadTokens) {
-        tickets.save(ticket);
-        Audit audit = ticket.beginAudit(actor, ticket.getVia(), now);
-        entityManager.persist(audit);
-        ticket.recordCreation(audit, actor);
-        Comment comment = addComment(ticket, audit, actor, authorId, body, firstCommentPublic, ticket.getVia(), now, call);
+        TicketWriter.Created created = writer.create(ticket, actor, authorId, body, firstCommentPublic, ticket.getVia(), now, call);
+        Audit audit = created.audit();
+        Comment comment = created.comment();
         attachUploads(uploadTokens, comment, actor);
         runHooks(ticket, audit, actor, true, List.of(comment), now);
-        return new Change(tickets.save(ticket), audit, List.of(comment), !uploadTokens.isEmpty());
+        return new Change(writer.saved(ticket), audit, List.of(comment), !uploadTokens.isEmpty());
     }
 
     private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
@@ -272,7 +272,7 @@ public class TicketService {
             return new Change(ticket, null);
         }
         runHooks(ticket, audit, actor, false, comment == null ? List.of() : List.of(comment), now);
-        return new Change(tickets.save(ticket), audit, comment == null ? List.of() : List.of(comment),
+        return new Change(writer.saved(ticket), audit, comment == null ? List.of() : List.of(comment),
                 comment != null && !input.comment().uploads().isEmpty());
     }
 
@@ -312,7 +312,7 @@ public class TicketService {
             return new Change(ticket, null);
         }
         runHooks(ticket, audit, actor, false, written == null ? List.of() : List.of(written), now);
-        return new Change(tickets.save(ticket), audit);
+        return new Change(writer.saved(ticket), audit);
     }
 
     private void checkUploads(CommentInput comment, Actor actor) {
@@ -363,7 +363,7 @@ public class TicketService {
         entityManager.persist(audit);
         ticket.makeCommentPrivate(comment, audit, actor, now);
         runHooks(ticket, audit, actor, false, List.of(), now);
-        return new Change(tickets.save(ticket), audit);
+        return new Change(writer.saved(ticket), audit);
     }
 
     /** Business rules (triggers) and notifications, in this transaction: they commit or roll back with the change. */
@@ -382,7 +382,7 @@ public class TicketService {
         requireAgent(actor);
         Ticket ticket = tickets.findById(ticketId).filter(t -> !t.isDeleted()).orElseThrow(NotFound::new);
         ticket.delete(actor, Instant.now());
-        tickets.save(ticket);
+        writer.saved(ticket);
     }
 
     private static void requireAgent(Actor actor) {

@@ -1,6 +1,12 @@
 package org.kontor.notification;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import liqp.Template;
 import liqp.TemplateParser;
 
 /** The Liquid dialect of notification templates, with limits so that no template can run away. */
@@ -12,7 +18,27 @@ public final class LiquidTemplates {
             .withErrorMode(TemplateParser.ErrorMode.LAX)
             .build();
 
+    /**
+     * Runs renders under {@link #PARSER}'s time limit. Without it liqp starts a thread for every render (three per
+     * email); a cached pool reuses idle ones and still starts another when a runaway template holds one.
+     */
+    private static final ExecutorService RENDER_THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, "kontor-liquid-" + count.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
     private LiquidTemplates() {
+    }
+
+    /** Renders a parsed template within the parser's limits. */
+    static String render(Template template, Map<String, Object> variables) {
+        return template.render(variables, RENDER_THREADS, false);
     }
 
     /** Why a template does not parse, or empty when it does. */

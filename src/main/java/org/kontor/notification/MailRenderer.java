@@ -173,7 +173,7 @@ class MailRenderer {
         if (templates.size() > 1000) {
             templates.clear();
         }
-        return parsed.render(view);
+        return LiquidTemplates.render(parsed, view);
     }
 
     /**

@@ -67,6 +67,25 @@ class MailRenderer {
         this.settings = settings;
     }
 
+    /**
+     * Reads the tickets and people of a batch of notifications into the current transaction at once, so that
+     * rendering them one by one finds them there. Nothing is decided here: each render still reads through the
+     * access policy with its recipient's view.
+     */
+    void preload(List<Notification> batch) {
+        Set<Long> people = new HashSet<>();
+        Set<Long> ticketIds = new HashSet<>();
+        for (Notification n : batch) {
+            people.add(n.getRecipientId());
+            people.add(n.getActorId());
+            if (n.getTicketId() != null) {
+                ticketIds.add(n.getTicketId());
+            }
+        }
+        users.findAll(people);
+        visible.preload(ticketIds);
+    }
+
     Optional<OutgoingMail> render(Notification n) {
         return render(n, new java.util.HashMap<>());
     }

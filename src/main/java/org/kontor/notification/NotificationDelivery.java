@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -98,13 +99,14 @@ public class NotificationDelivery implements SmartLifecycle {
             }
             // Slow sends must not outlast the claims: past half the lease the rest is left to lapse and be claimed anew.
             Instant sendUntil = claimedAt.plus(settings.claimLease.dividedBy(2));
+            java.util.Map<Long, Rendered> renders = renderBatch(claimed, agentRenders);
             List<Sent> sent = new java.util.ArrayList<>();
             try {
                 for (Long id : claimed) {
                     if (Instant.now().isAfter(sendUntil)) {
                         break;
                     }
-                    deliver(id, agentRenders).ifPresent(sent::add);
+                    deliver(id, renders.get(id), agentRenders).ifPresent(sent::add);
                     handled++;
                 }
             } finally {
@@ -119,21 +121,59 @@ public class NotificationDelivery implements SmartLifecycle {
     private record Sent(long id, String messageId, String to) {
     }
 
-    private record Rendered(int attempts, Optional<OutgoingMail> mail) {
+    /** A notification's mail (empty when its recipient may no longer see the ticket), or why it could not be rendered. */
+    private record Rendered(int attempts, Optional<OutgoingMail> mail, RuntimeException problem) {
     }
 
-    /** Renders and sends one claimed notification; a sent one is recorded by the caller, anything else here. */
-    private Optional<Sent> deliver(long id, java.util.Map<String, OutgoingMail> agentRenders) {
-        Rendered rendered;
+    /**
+     * Renders a claimed batch in one read-only transaction that reads its notifications, tickets and people once
+     * instead of per mail; each mail is still rendered through the access policy with its recipient's view. A
+     * template that fails fails its own mail; if the database fails, the rest of the batch is left out here and
+     * rendered one by one in {@link #deliver}.
+     */
+    private java.util.Map<Long, Rendered> renderBatch(List<Long> ids, java.util.Map<String, OutgoingMail> agentRenders) {
+        java.util.Map<Long, Rendered> renders = new java.util.HashMap<>();
         try {
-            rendered = readOnly.execute(s -> notifications.findById(id)
-                    .map(n -> new Rendered(n.getAttempts(), renderer.render(n, agentRenders))).orElse(null));
+            readOnly.executeWithoutResult(s -> {
+                List<Notification> batch = notifications.findAllById(ids);
+                renderer.preload(batch);
+                for (Notification n : batch) {
+                    try {
+                        renders.put(n.getId(), new Rendered(n.getAttempts(), renderer.render(n, agentRenders), null));
+                    } catch (DataAccessException | jakarta.persistence.PersistenceException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        renders.put(n.getId(), new Rendered(n.getAttempts(), Optional.empty(), e));
+                    }
+                }
+            });
         } catch (RuntimeException e) {
-            log.warn("Notification {} could not be rendered: {}", id, e.toString());
-            fail(id, attemptsOf(id), e);
-            return Optional.empty();
+            log.warn("Rendering a batch of notifications failed; rendering them one by one: {}", e.toString());
+            renders.values().removeIf(r -> r.problem() == null);
+        }
+        return renders;
+    }
+
+    /**
+     * Sends one claimed notification, rendered with its batch or else here; a sent one is recorded by the caller,
+     * anything else here.
+     */
+    private Optional<Sent> deliver(long id, Rendered batchRender, java.util.Map<String, OutgoingMail> agentRenders) {
+        Rendered rendered = batchRender;
+        if (rendered == null) {
+            try {
+                rendered = readOnly.execute(s -> notifications.findById(id)
+                        .map(n -> new Rendered(n.getAttempts(), renderer.render(n, agentRenders), null)).orElse(null));
+            } catch (RuntimeException e) {
+                rendered = new Rendered(attemptsOf(id) - 1, Optional.empty(), e);
+            }
         }
         if (rendered == null) {
+            return Optional.empty();
+        }
+        if (rendered.problem() != null) {
+            log.warn("Notification {} could not be rendered: {}", id, rendered.problem().toString());
+            fail(id, rendered.attempts() + 1, rendered.problem());
             return Optional.empty();
         }
         if (rendered.mail().isEmpty()) {

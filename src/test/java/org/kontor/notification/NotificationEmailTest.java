@@ -236,6 +236,54 @@ class NotificationEmailTest extends IntegrationTest {
         }
     }
 
+    /**
+     * The outbox renders the mails of one change together, in one transaction: the assignee's mail shows the internal
+     * note and the requester's, rendered beside it from the same loaded ticket, still does not (V1).
+     */
+    @Test
+    void v1_mailsOfOneChangeRenderedTogetherEachShowOnlyTheirRecipientsView() throws Exception {
+        User assignee = fixtures.agent("Ada Assignee");
+        String tag = Fixtures.unique("together").toLowerCase();
+        String body = "{{ticket.comments_formatted}}";
+        long triggerId = fixtures.asAdmin().body(Map.of("trigger", Map.of("title", "Both views " + tag,
+                        "conditions", Map.of("all", List.of(Map.of("field", "current_tags", "operator", "includes", "value", tag)), "any", List.of()),
+                        "actions", List.of(
+                                Map.of("field", "notification_user", "value", List.of("requester_id", "Both {{ticket.id}}", body)),
+                                Map.of("field", "notification_user", "value", List.of("assignee_id", "Both {{ticket.id}}", body))))))
+                .post("/api/v2/triggers.json").then().statusCode(201).extract().jsonPath().getLong("trigger.id");
+        try {
+            long id = createTicket(agent, Map.of("subject", "Together", "requester_id", customer.getId(), "assignee_id", assignee.getId(),
+                    "tags", List.of(tag), "comment", Map.of("body", "Public start"))).getLong("ticket.id");
+            update(agent, id, Map.of("comment", Map.of("body", INTERNAL + " together", "public", false)));
+            String reply = "Public reply " + tag;
+            update(agent, id, Map.of("comment", Map.of("body", reply)));
+            String subject = "Both " + id;
+            MimeMessage toCustomer = await("the requester's mail of the reply", () -> mailsContaining(customer, subject, reply),
+                    l -> !l.isEmpty()).get(0);
+            MimeMessage toAssignee = await("the assignee's mail of the reply", () -> mailsContaining(assignee, subject, reply),
+                    l -> !l.isEmpty()).get(0);
+            settled(id);
+            assertThat(text(toAssignee)).contains(INTERNAL + " together", "Public start");
+            assertThat(text(toCustomer)).contains("Public start").doesNotContain(INTERNAL);
+        } finally {
+            fixtures.asAdmin().delete("/api/v2/triggers/" + triggerId + ".json").then().statusCode(204);
+        }
+    }
+
+    private static List<MimeMessage> mailsContaining(User user, String subject, String marker) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : TestMail.to(user.getEmail())) {
+            try {
+                if (m.getSubject().contains(subject) && text(m).contains(marker)) {
+                    found.add(m);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return found;
+    }
+
     @Test
     void customTriggerCreatedThroughTheApiFiresAndRendersInTheRecipientsLanguage() throws Exception {
         User german = endUser("Greta Deutsch", "de");

@@ -8,6 +8,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ class NotificationEmailTest extends IntegrationTest {
     PlatformTransactionManager transactions;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    NotificationDelivery delivery;
 
     private User agent;
     private User customer;
@@ -330,6 +333,51 @@ class NotificationEmailTest extends IntegrationTest {
         assertThat(notifications.findByTicketIdOrderByIdAsc(id)).hasSize(before);
         Thread.sleep(1500);
         assertThat(TestMail.to(customer.getEmail())).hasSize(1);
+    }
+
+    /**
+     * Several delivery runs at once (as several Kontor instances, or a run and the outbox's own thread) claim, render
+     * and send a backlog of mail in batches: every mail goes out exactly once.
+     */
+    @Test
+    void concurrentDeliveryRunsSendEveryQueuedMailExactlyOnce() throws Exception {
+        User reader = endUser("Bea Backlog", null);
+        JsonPath created = createTicket(agent, Map.of("subject", "Backlog", "requester_id", reader.getId(),
+                "comment", Map.of("body", "Backlog start")));
+        long id = created.getLong("ticket.id");
+        long auditId = created.getLong("audit.id");
+        mailTo(reader, 1);
+        settled(id);
+        int queued = 70;
+        Instant now = Instant.now();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < queued; i++) {
+                notifications.save(new Notification(id, auditId, null, "Backlog", i, reader.getId(), agent.getId(),
+                        "Backlog {{ticket.id}} " + i, "{{ticket.latest_comment}}", null, reader.getEmail(), now));
+            }
+        });
+        java.util.concurrent.ExecutorService runs = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                results.add(runs.submit(() -> delivery.deliverDue()));
+            }
+            for (var result : results) {
+                result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            runs.shutdownNow();
+        }
+        List<Notification> rows = settled(id);
+        assertThat(rows).hasSize(queued + 1).allMatch(n -> n.getStatus().equals(Notification.DELIVERED));
+        mailTo(reader, queued + 1);
+        Thread.sleep(500); // a second copy of any mail would have arrived by now
+        List<String> messageIds = new ArrayList<>();
+        for (MimeMessage m : TestMail.to(reader.getEmail())) {
+            messageIds.add(m.getMessageID());
+        }
+        assertThat(messageIds).hasSize(queued + 1).doesNotHaveDuplicates();
+        assertThat(messageIds).containsExactlyInAnyOrderElementsOf(rows.stream().map(Notification::getMessageId).toList());
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import liqp.Template;
 import liqp.TemplateParser;
@@ -22,15 +21,11 @@ public final class LiquidTemplates {
      * Runs renders under {@link #PARSER}'s time limit. Without it liqp starts a thread for every render (three per
      * email); a cached pool reuses idle ones and still starts another when a runaway template holds one.
      */
-    private static final ExecutorService RENDER_THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread thread = new Thread(r, "kontor-liquid-" + count.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        }
+    private static final AtomicInteger RENDER_THREADS_STARTED = new AtomicInteger();
+    private static final ExecutorService RENDER_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "kontor-liquid-" + RENDER_THREADS_STARTED.getAndIncrement());
+        thread.setDaemon(true);
+        return thread;
     });
 
     private LiquidTemplates() {
@@ -39,6 +34,11 @@ public final class LiquidTemplates {
     /** Renders a parsed template within the parser's limits. */
     static String render(Template template, Map<String, Object> variables) {
         return template.render(variables, RENDER_THREADS, false);
+    }
+
+    /** How many render threads were started so far (they are reused while renders keep coming). */
+    static int renderThreadsStarted() {
+        return RENDER_THREADS_STARTED.get();
     }
 
     /** Why a template does not parse, or empty when it does. */

@@ -165,7 +165,7 @@ public class NotificationDelivery implements SmartLifecycle {
                 rendered = readOnly.execute(s -> notifications.findById(id)
                         .map(n -> new Rendered(n.getAttempts(), renderer.render(n, agentRenders), null)).orElse(null));
             } catch (RuntimeException e) {
-                rendered = new Rendered(attemptsOf(id) - 1, Optional.empty(), e);
+                rendered = new Rendered(attemptsSoFar(id), Optional.empty(), e);
             }
         }
         if (rendered == null) {
@@ -190,8 +190,8 @@ public class NotificationDelivery implements SmartLifecycle {
         return Optional.of(new Sent(id, mail.messageId(), mail.to()));
     }
 
-    private int attemptsOf(long id) {
-        return notifications.findById(id).map(x -> x.getAttempts() + 1).orElse(1);
+    private int attemptsSoFar(long id) {
+        return notifications.findById(id).map(Notification::getAttempts).orElse(0);
     }
 
     private void fail(long id, int attempts, Exception e) {

@@ -17,14 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EmailTickets {
     private final TicketRepository tickets;
-    private final CommentRepository comments;
     private final EntityManager entityManager;
     private final TicketWriter writer;
 
-    EmailTickets(TicketRepository tickets, CommentRepository comments, EntityManager entityManager, TicketWriter writer) {
+    EmailTickets(TicketRepository tickets, EntityManager entityManager, TicketWriter writer) {
         this.writer = writer;
         this.tickets = tickets;
-        this.comments = comments;
         this.entityManager = entityManager;
     }
 
@@ -86,9 +84,7 @@ public class EmailTickets {
             ccs.remove(ticket.getRequesterId());
             ticket.replaceCollaborators(ccs, audit, now);
         }
-        Comment comment = comments.save(ticket.addComment(audit, actor, sender.getId(), body, null, Channel.EMAIL, now));
-        audit.commented(comment);
-        ticket.commentRecorded(comment);
+        Comment comment = writer.comment(ticket, audit, actor, sender.getId(), body, null, Channel.EMAIL, now, null);
         if (participant && !agent) {
             ticket.reopenOnRequesterReply(audit, now);
         }

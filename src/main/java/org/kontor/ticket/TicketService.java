@@ -99,7 +99,7 @@ public class TicketService {
         Instant now = Instant.now();
         Audit audit = ticket.beginAudit(actor, Channel.VOICE, now);
         entityManager.persist(audit);
-        Comment comment = addComment(ticket, audit, actor, author, commentBody, null, Channel.VOICE, now, call);
+        Comment comment = writer.comment(ticket, audit, actor, author, commentBody, null, Channel.VOICE, now, call);
         runHooks(ticket, audit, actor, false, List.of(comment), now);
         return new Change(writer.saved(ticket), audit, List.of(comment));
     }
@@ -151,19 +151,6 @@ public class TicketService {
         attachUploads(uploadTokens, comment, actor);
         runHooks(ticket, audit, actor, true, List.of(comment), now);
         return new Change(writer.saved(ticket), audit, List.of(comment), !uploadTokens.isEmpty());
-    }
-
-    private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
-                               Boolean requestedPublic, Channel via, Instant now) {
-        return addComment(ticket, audit, actor, authorId, body, requestedPublic, via, now, null);
-    }
-
-    private Comment addComment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body,
-                               Boolean requestedPublic, Channel via, Instant now, VoiceCall call) {
-        Comment comment = comments.save(ticket.addComment(audit, actor, authorId, body, requestedPublic, via, now, call));
-        audit.commented(comment);
-        ticket.commentRecorded(comment);
-        return comment;
     }
 
     /** An agent's update: fields, CCs, tags and optionally a comment (R12 decides its default visibility). */
@@ -259,7 +246,7 @@ public class TicketService {
         }
         Comment comment = null;
         if (body != null) {
-            comment = addComment(ticket, audit, actor, authorId, body, input.comment().isPublic(), audit.getVia(), now);
+            comment = writer.comment(ticket, audit, actor, authorId, body, input.comment().isPublic(), audit.getVia(), now, null);
             attachUploads(input.comment().uploads(), comment, actor);
         }
         if (input.status() != null) {
@@ -298,7 +285,7 @@ public class TicketService {
         Comment written = null;
         if (body != null) {
             // End users never choose visibility: the comment follows the ticket (R12).
-            written = addComment(ticket, audit, actor, actor.id(), body, null, Channel.API, now);
+            written = writer.comment(ticket, audit, actor, actor.id(), body, null, Channel.API, now, null);
             attachUploads(comment.uploads(), written, actor);
             if (!solve) {
                 ticket.reopenOnRequesterReply(audit, now);

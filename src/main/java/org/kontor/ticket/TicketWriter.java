@@ -42,9 +42,22 @@ class TicketWriter {
         entityManager.persist(audit);
         entityManager.persist(comment);
         ticket.recordCreation(audit, actor);
+        recorded(ticket, audit, comment);
+        return new Created(ticket, audit, comment);
+    }
+
+    /** A comment on a ticket of this transaction, recorded in the change's audit (V3); R12 decides its visibility. */
+    Comment comment(Ticket ticket, Audit audit, Actor actor, long authorId, CommentBody body, Boolean requestedPublic,
+                    Channel via, Instant now, VoiceCall call) {
+        Comment comment = ticket.addComment(audit, actor, authorId, body, requestedPublic, via, now, call);
+        entityManager.persist(comment);
+        recorded(ticket, audit, comment);
+        return comment;
+    }
+
+    private static void recorded(Ticket ticket, Audit audit, Comment comment) {
         audit.commented(comment);
         ticket.commentRecorded(comment);
-        return new Created(ticket, audit, comment);
     }
 
     /**

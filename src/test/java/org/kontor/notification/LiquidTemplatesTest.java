@@ -11,13 +11,14 @@ class LiquidTemplatesTest {
     @Test
     void rendersUnderTheTimeLimitOnReusedThreadsInsteadOfOneNewThreadPerRender() {
         Template template = LiquidTemplates.PARSER.parse("Ticket #{{ ticket.id }}: {{ ticket.title | upcase }}");
+        int startedBefore = LiquidTemplates.renderThreadsStarted();
         for (int i = 0; i < 200; i++) {
             assertThat(LiquidTemplates.render(template, Map.of("ticket", Map.of("id", i, "title", "router"))))
                     .isEqualTo("Ticket #" + i + ": ROUTER");
         }
-        long renderThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("kontor-liquid-")).count();
-        assertThat(renderThreads).isBetween(1L, 4L);
+        // The renders ran on the pool, which reused its threads (other tests' outboxes may start a few meanwhile).
+        assertThat(LiquidTemplates.renderThreadsStarted()).isPositive();
+        assertThat(LiquidTemplates.renderThreadsStarted() - startedBefore).isLessThan(10);
     }
 
     @Test

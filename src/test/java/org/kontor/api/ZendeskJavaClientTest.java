@@ -1,6 +1,7 @@
 package org.kontor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,10 @@ import org.kontor.support.Fixtures;
 import org.kontor.support.IntegrationTest;
 import org.kontor.user.User;
 import org.zendesk.client.v2.Zendesk;
+import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.model.Audit;
 import org.zendesk.client.v2.model.Comment;
+import org.zendesk.client.v2.model.IdempotentResult;
 import org.zendesk.client.v2.model.Request;
 import org.zendesk.client.v2.model.Ticket;
 
@@ -105,5 +108,27 @@ class ZendeskJavaClientTest extends IntegrationTest {
         assertThat(updated.getIsPublic()).isTrue();
         assertThat(zd.getTicket(987_654_321L)).isNull();
         assertThat(list(zd.getTickets())).extracting(Ticket::getId).contains(ticket.getId());
+    }
+
+    @Test
+    void createTicketIdempotentReturnsTheFirstTicketOnARetry() {
+        User agent = fixtures.agent("Zed Retrier");
+        User customer = fixtures.endUser("Zeno Customer");
+        Zendesk zd = clientFor(agent);
+        String key = Fixtures.unique("zed-key-");
+        Ticket ticket = new Ticket(customer.getId(), "Retried", new Comment("Sent twice after a timeout"));
+
+        IdempotentResult<Ticket> first = zd.createTicketIdempotent(ticket, key);
+        IdempotentResult<Ticket> retry = zd.createTicketIdempotent(ticket, key);
+        assertThat(first.isDuplicateRequest()).isFalse();
+        assertThat(retry.isDuplicateRequest()).isTrue();
+        assertThat(retry.get().getId()).isEqualTo(first.get().getId());
+
+        Ticket other = new Ticket(customer.getId(), "Something else", new Comment("Another body under the same key"));
+        assertThatThrownBy(() -> zd.createTicketIdempotent(other, key))
+                .isInstanceOfSatisfying(ZendeskResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getBody()).contains("IdempotentRequestError");
+                });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kontor.api.Envelope;
+import org.kontor.api.IdempotentRequests;
 import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -53,10 +55,13 @@ class TicketsController {
     private final List<AuditEventSource> eventSources;
     private final List<TicketUpdatePart> updateParts;
     private final Attachments attachments;
+    private final IdempotentRequests idempotentRequests;
 
     TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
-                      List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts, Attachments attachments) {
+                      List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts, Attachments attachments,
+                      IdempotentRequests idempotentRequests) {
         this.attachments = attachments;
+        this.idempotentRequests = idempotentRequests;
         this.eventSources = eventSources;
         this.updateParts = updateParts;
         this.tickets = tickets;
@@ -127,8 +132,13 @@ class TicketsController {
     }
 
     @PostMapping("/api/v2/tickets")
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
+    ResponseEntity<?> create(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body,
+                             @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String idempotencyKey) {
         var input = TicketInputReader.newTicket(Json.root(body, "ticket"), Channel.API);
+        if (idempotencyKey != null) {
+            // The retry of a concurrent requester creation is the idempotent run's own (it reruns the transaction).
+            return idempotentRequests.once(me.actor().id(), idempotencyKey, body, () -> created(tickets.create(input, me.actor()), me));
+        }
         TicketService.Change change;
         try {
             change = tickets.create(input, me.actor());
@@ -136,6 +146,10 @@ class TicketsController {
             // Two requests created the same new requester (or CC) at once; the retry finds that user.
             change = tickets.create(input, me.actor());
         }
+        return created(change, me);
+    }
+
+    private ResponseEntity<Map<String, Object>> created(TicketService.Change change, KontorUser me) {
         return ResponseEntity.created(URI.create(Envelope.url("tickets/" + change.ticket().getId() + ".json")))
                 .body(withAudit(change, me));
     }

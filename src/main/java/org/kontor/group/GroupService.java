@@ -80,6 +80,12 @@ public class GroupService {
         return id == null ? Optional.empty() : groups.findById(id).filter(g -> !g.isDeleted());
     }
 
+    /** Side-loading: these groups, deleted ones included (a ticket may still name one). */
+    @Transactional(readOnly = true)
+    public List<Group> findAll(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : groups.findAllById(ids);
+    }
+
     @Transactional(readOnly = true)
     public Paging.Result<Group> page(PageParams params, Paging.Ordering ordering) {
         return Paging.fetch(groups, (root, q, cb) -> cb.isFalse(root.get("deleted")), params, ordering);

@@ -1,5 +1,7 @@
 package org.kontor.organization;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.kontor.api.PageParams;
@@ -111,6 +113,12 @@ public class OrganizationService {
             return Optional.empty();
         }
         return organizations.findByDomain(email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Side-loading: these organizations. */
+    @Transactional(readOnly = true)
+    public List<Organization> findAll(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : organizations.findAllById(ids);
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,10 @@
 package org.kontor.visibility;
 
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kontor.api.PageParams;
@@ -32,8 +35,11 @@ public class VisibleTickets {
     private final TicketRepository tickets;
     private final CommentRepository comments;
     private final AuditRepository audits;
+    private final EntityManager em;
 
-    VisibleTickets(AccessPolicy policy, TicketRepository tickets, CommentRepository comments, AuditRepository audits) {
+    VisibleTickets(AccessPolicy policy, TicketRepository tickets, CommentRepository comments, AuditRepository audits,
+                   EntityManager em) {
+        this.em = em;
         this.policy = policy;
         this.tickets = tickets;
         this.comments = comments;
@@ -96,6 +102,23 @@ public class VisibleTickets {
     public long commentCount(Viewer viewer, long ticketId) {
         Ticket ticket = ticket(viewer, ticketId);
         return comments.count(policy.comments(viewer, ticket));
+    }
+
+    /** {@link #commentCount} for a page of tickets in one query: ticket id → comments the viewer may read. */
+    public Map<Long, Long> commentCounts(Viewer viewer, Collection<Ticket> of) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (of.isEmpty()) {
+            return counts;
+        }
+        Specification<Comment> readable = policy.comments(viewer, of);
+        var cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(Object[].class);
+        var root = q.from(Comment.class);
+        q.multiselect(root.get("ticketId"), cb.count(root)).where(readable.toPredicate(root, q, cb)).groupBy(root.get("ticketId"));
+        for (Object[] row : em.createQuery(q).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     public Comment comment(Viewer viewer, long ticketId, long commentId) {

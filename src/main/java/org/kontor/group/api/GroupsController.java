@@ -35,17 +35,7 @@ class GroupsController {
     }
 
     static Map<String, Object> json(Group g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", g.getId());
-        m.put("url", Envelope.url("groups/" + g.getId() + ".json"));
-        m.put("name", g.getName());
-        m.put("description", g.getDescription());
-        m.put("default", g.isDefaultGroup());
-        m.put("deleted", g.isDeleted());
-        m.put("is_public", true);
-        m.put("created_at", Envelope.time(g.getCreatedAt()));
-        m.put("updated_at", Envelope.time(g.getUpdatedAt()));
-        return m;
+        return GroupJson.of(g);
     }
 
     static Map<String, Object> json(GroupMembership gm) {

@@ -3,10 +3,14 @@ package org.kontor.request.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.kontor.api.Envelope;
+import org.kontor.api.Include;
 import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
@@ -24,6 +28,9 @@ import org.kontor.ticket.TicketStatus;
 import org.kontor.ticket.api.TicketInputReader;
 import org.kontor.ticket.api.TicketJson;
 import org.kontor.user.Actor;
+import org.kontor.user.User;
+import org.kontor.user.UserService;
+import org.kontor.user.api.UserJson;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
@@ -55,9 +62,11 @@ class RequestsController {
     private final TicketService tickets;
     private final SearchService search;
     private final Attachments attachments;
+    private final UserService users;
 
     RequestsController(VisibleTickets visible, AccessPolicy policy, TicketService tickets, SearchService search,
-                       Attachments attachments) {
+                       Attachments attachments, UserService users) {
+        this.users = users;
         this.attachments = attachments;
         this.visible = visible;
         this.search = search;
@@ -104,7 +113,7 @@ class RequestsController {
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = search.requests(viewer, query, statuses(status), params,
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
-        return Envelope.page("requests", jsonPage(page, viewer, me.actor()), request);
+        return withPeople(Envelope.page("requests", jsonPage(page, viewer, me.actor()), request), page.items(), request);
     }
 
     private Specification<Ticket> requestedBy(KontorUser me) {
@@ -140,13 +149,31 @@ class RequestsController {
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = visible.tickets(viewer, filter, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
-        return Envelope.page("requests", jsonPage(page, viewer, me.actor()), request);
+        return withPeople(Envelope.page("requests", jsonPage(page, viewer, me.actor()), request), page.items(), request);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+    Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request) {
         Viewer viewer = viewer(me);
-        return Envelope.of("request", json(visible.ticket(viewer, id), viewer, me.actor()));
+        Ticket ticket = visible.ticket(viewer, id);
+        return withPeople(Envelope.of("request", json(ticket, viewer, me.actor())), List.of(ticket), request);
+    }
+
+    /**
+     * {@code ?include=users}: the people the requests name in the fields shown (requester, assignee, CCs), by name
+     * ({@link UserJson#named}).
+     */
+    private Map<String, Object> withPeople(Map<String, Object> body, List<Ticket> shown, HttpServletRequest request) {
+        return withNamed(body, shown.stream().flatMap(t -> Stream.concat(Stream.of(t.getRequesterId(), t.getAssigneeId()),
+                t.getCollaboratorIds().stream())), request);
+    }
+
+    private Map<String, Object> withNamed(Map<String, Object> body, Stream<Long> ids, HttpServletRequest request) {
+        if (Include.from(request).contains("users")) {
+            List<Long> wanted = ids.filter(Objects::nonNull).distinct().toList();
+            body.put("users", users.findAll(wanted).stream().sorted(Comparator.comparing(User::getId)).map(UserJson::named).toList());
+        }
+        return body;
     }
 
     @GetMapping("/{id}/comments")
@@ -156,7 +183,9 @@ class RequestsController {
                 Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
                         List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)), null);
         Map<Long, List<Attachment>> files = attachments.ofComments(viewer, visible.ticket(viewer, id), page.items());
-        return Envelope.page("comments", page.map(c -> comment(c, id, files.get(c.getId()))), request);
+        // include=users: the authors of the comments shown (public ones only, V1), by name.
+        return withNamed(Envelope.page("comments", page.map(c -> comment(c, id, files.get(c.getId()))), request),
+                page.items().stream().map(Comment::getAuthorId), request);
     }
 
     @GetMapping("/{id}/comments/{commentId}")

@@ -56,10 +56,12 @@ class TicketsController {
     private final List<TicketUpdatePart> updateParts;
     private final Attachments attachments;
     private final IdempotentRequests idempotentRequests;
+    private final TicketSideLoads sideLoads;
 
     TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
                       List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts, Attachments attachments,
-                      IdempotentRequests idempotentRequests) {
+                      IdempotentRequests idempotentRequests, TicketSideLoads sideLoads) {
+        this.sideLoads = sideLoads;
         this.attachments = attachments;
         this.idempotentRequests = idempotentRequests;
         this.eventSources = eventSources;
@@ -103,9 +105,11 @@ class TicketsController {
     }
 
     private Map<String, Object> page(KontorUser me, Specification<Ticket> filter, HttpServletRequest request) {
-        Paging.Result<Ticket> page = visible.tickets(viewer(me), filter, PageParams.from(request),
+        Viewer viewer = viewer(me);
+        Paging.Result<Ticket> page = visible.tickets(viewer, filter, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), BY_ID, SORTS));
-        return Envelope.page("tickets", page.map(TicketJson::ticket), request);
+        return sideLoads.tickets(Envelope.page("tickets", page.map(TicketJson::ticket), request), "tickets", page.items(),
+                viewer, request);
     }
 
     @GetMapping("/api/v2/tickets/count")
@@ -121,14 +125,20 @@ class TicketsController {
     }
 
     @GetMapping("/api/v2/tickets/show_many")
-    Map<String, Object> showMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
+    Map<String, Object> showMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids,
+                                 HttpServletRequest request) {
         List<Long> wanted = Json.idParam(ids, "ids", 100);
-        return Envelope.list("tickets", visible.tickets(viewer(me), wanted).stream().map(TicketJson::ticket).toList());
+        Viewer viewer = viewer(me);
+        List<Ticket> found = visible.tickets(viewer, wanted);
+        return sideLoads.tickets(Envelope.list("tickets", found.stream().map(TicketJson::ticket).toList()), "tickets", found,
+                viewer, request);
     }
 
     @GetMapping("/api/v2/tickets/{id}")
-    Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
-        return Envelope.of("ticket", TicketJson.ticket(visible.ticket(viewer(me), id)));
+    Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request) {
+        Viewer viewer = viewer(me);
+        Ticket ticket = visible.ticket(viewer, id);
+        return sideLoads.tickets(Envelope.of("ticket", TicketJson.ticket(ticket)), "ticket", List.of(ticket), viewer, request);
     }
 
     @PostMapping("/api/v2/tickets")
@@ -224,7 +234,8 @@ class TicketsController {
                 Paging.ordering(request.getParameterMap(), COMMENT_ORDER, List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)),
                 publicFilter);
         Map<Long, List<Map<String, Object>>> files = files(viewer(me), visible.ticket(viewer(me), id), page.items(), includeInline);
-        return Envelope.page("comments", page.map(c -> TicketJson.comment(c, files.getOrDefault(c.getId(), List.of()))), request);
+        return sideLoads.comments(Envelope.page("comments",
+                page.map(c -> TicketJson.comment(c, files.getOrDefault(c.getId(), List.of()))), request), page.items(), viewer(me), request);
     }
 
     @GetMapping("/api/v2/tickets/{id}/comments/count")

@@ -51,4 +51,17 @@ public final class UserJson {
         m.put("updated_at", Envelope.time(u.getUpdatedAt()));
         return m;
     }
+
+    /**
+     * How the Requests API names the people on a request (its side-loaded {@code users}): everyone gets the end-user
+     * view there, so a name and whether they are an agent, never contact details or notes.
+     */
+    public static Map<String, Object> named(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.getId());
+        m.put("name", u.getName());
+        m.put("photo", null);
+        m.put("agent", u.isAgent());
+        return m;
+    }
 }

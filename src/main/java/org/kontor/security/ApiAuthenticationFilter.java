@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Zendesk's API authentication over HTTP Basic: {@code email/token:API_TOKEN} or {@code email:password}.
- * Wrong credentials answer 401 at once; a request without credentials goes on and is refused by the rules.
+ * Wrong credentials answer 401 at once; a request without credentials goes on and is refused by the rules. A
+ * signed-in caller over the API rate limit answers 429 ({@link ApiRateLimits}).
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
     private static final String TOKEN_SUFFIX = "/token";
@@ -28,8 +29,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokenService tokens;
     private final PasswordEncoder passwordEncoder;
     private final ApiSignInCache signIns;
+    private final ApiRateLimits rateLimits;
 
-    ApiAuthenticationFilter(UserService users, ApiTokenService tokens, PasswordEncoder passwordEncoder, ApiSignInCache signIns) {
+    ApiAuthenticationFilter(UserService users, ApiTokenService tokens, PasswordEncoder passwordEncoder, ApiSignInCache signIns,
+                            ApiRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -51,6 +55,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         KontorUser principal = user.get();
+        if (!rateLimits.admit(principal.actor().id(), response)) {
+            return;
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);

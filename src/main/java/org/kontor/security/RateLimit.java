@@ -23,6 +23,22 @@ public final class RateLimit {
         this.window = window;
     }
 
+    /** The outcome of {@link #take}: whether the event was admitted, what is left, and when more will be. */
+    public record Take(boolean admitted, long remaining, long nanosUntilNext, long nanosUntilFull) {
+    }
+
+    /** Takes one event for the key, telling what is left (for rate-limit headers). */
+    public Take take(String key) {
+        Bucket bucket = bucket(key);
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        return new Take(probe.isConsumed(), probe.getRemainingTokens(), probe.getNanosToWaitForRefill(),
+                probe.getNanosToWaitForReset());
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
     /** Takes one event for the key; false (and nothing taken) when its bucket is empty. */
     public boolean tryAcquire(String key) {
         return bucket(key).tryConsume(1);

@@ -42,13 +42,13 @@ class SecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain files(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder,
-                              ApiSignInCache signIns) throws Exception {
+                              ApiSignInCache signIns, ApiRateLimits rateLimits) throws Exception {
         org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
                 new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
         http.securityMatcher("/attachments/**")
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.requestCache(cache))
-                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder, signIns), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder, signIns, rateLimits), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     String accept = req.getHeader("Accept");
                     if (accept != null && accept.contains("text/html")) {
@@ -67,12 +67,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, UserService users, ApiTokenService tokens, PasswordEncoder encoder,
-                            ApiSignInCache signIns) throws Exception {
+                            ApiSignInCache signIns, ApiRateLimits rateLimits) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder, signIns), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(users, tokens, encoder, signIns, rateLimits), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Basic realm=\"Kontor API\"");

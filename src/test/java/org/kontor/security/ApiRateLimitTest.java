@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.kontor.support.IntegrationTest;
+import org.kontor.support.TestDatabase;
 import org.kontor.user.User;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.ZendeskResponseRateLimitException;
@@ -15,11 +18,20 @@ import org.zendesk.client.v2.ZendeskResponseRateLimitException;
 /**
  * The API rate limit per caller ({@code kontor.api.rate-limit.per-minute}, off by default): Zendesk's headers on every
  * answer, 429 {@code APIRateLimitExceeded} with {@code Retry-After} over the limit. Its own application context (the
- * limit is a start-up setting), closed after the class so that no second instance keeps running beside the others.
+ * limit is a start-up setting) with its own search index, closed after the class so that no second instance keeps
+ * running beside the others.
  */
 @TestPropertySource(properties = "kontor.api.rate-limit.per-minute=5")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiRateLimitTest extends IntegrationTest {
+
+    /** The shared context holds the Lucene lock of the common index; this one indexes apart (filled from the database). */
+    @DynamicPropertySource
+    static void ownSearchIndex(DynamicPropertyRegistry registry) {
+        String dir = TestDatabase.newSearchIndexDir();
+        // The index root itself: kontor.search.index-dir is already registered by IntegrationTest, which wins.
+        registry.add("spring.jpa.properties.hibernate.search.backend.directory.root", () -> dir);
+    }
 
     private Response me(User user) {
         return fixtures.as(user).get("/api/v2/users/me.json");

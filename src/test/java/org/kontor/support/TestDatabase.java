@@ -26,13 +26,16 @@ public final class TestDatabase {
     public static synchronized Map<String, String> properties() {
         if (properties == null) {
             properties = kind().equals("postgresql") ? postgresql() : h2();
-            properties.put("kontor.search.index-dir", searchIndexDir());
+            properties.put("kontor.search.index-dir", newSearchIndexDir());
         }
         return properties;
     }
 
-    /** The search index of this JVM's test database: a fresh temporary directory, removed at exit. */
-    private static String searchIndexDir() {
+    /**
+     * A search index directory: a fresh temporary directory, removed at exit. One per application context (Lucene
+     * locks its index for one writer), so a test with its own context needs its own.
+     */
+    public static String newSearchIndexDir() {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kontor-test-index-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

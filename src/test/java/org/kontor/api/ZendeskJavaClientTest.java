@@ -16,6 +16,8 @@ import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.model.Audit;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.IdempotentResult;
+import org.zendesk.client.v2.model.JobResult;
+import org.zendesk.client.v2.model.JobStatus;
 import org.zendesk.client.v2.model.Request;
 import org.zendesk.client.v2.model.Ticket;
 
@@ -130,5 +132,40 @@ class ZendeskJavaClientTest extends IntegrationTest {
                     assertThat(e.getStatusCode()).isEqualTo(400);
                     assertThat(e.getBody()).contains("IdempotentRequestError");
                 });
+    }
+
+    @Test
+    void bulkCallsQueueJobsTheClientPollsToCompletion() throws Exception {
+        User agent = fixtures.agent("Zed Bulk");
+        User customer = fixtures.endUser("Zia Customer");
+        Zendesk zd = clientFor(agent);
+
+        JobStatus created = awaitDone(zd, zd.createTickets(new Ticket(customer.getId(), "One", new Comment("First")),
+                new Ticket(customer.getId(), "Two", new Comment("Second"))));
+        assertThat(created.getStatus()).isEqualTo(JobStatus.JobStatusEnum.completed);
+        List<Long> ids = created.getResults().stream().map(JobResult::getId).toList();
+        assertThat(ids).hasSize(2).doesNotContainNull();
+        assertThat(created.getResults()).allSatisfy(r -> assertThat(r.getSuccess()).isTrue());
+
+        Ticket change = zd.getTicket(ids.get(0));
+        change.setSubject("One, renamed");
+        JobStatus updated = awaitDone(zd, zd.updateTickets(change));
+        assertThat(updated.getResults()).extracting(JobResult::getStatus).containsExactly("Updated");
+        assertThat(zd.getTicket(ids.get(0)).getSubject()).isEqualTo("One, renamed");
+
+        JobStatus deleted = awaitDone(zd, zd.deleteTickets(ids.get(0), ids.get(1)));
+        assertThat(deleted.getResults()).extracting(JobResult::getStatus).containsExactly("Deleted", "Deleted");
+        assertThat(zd.getTicket(ids.get(0))).isNull();
+    }
+
+    private static JobStatus awaitDone(Zendesk zd, JobStatus job) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JobStatus current = job;
+        while (current.getStatus() != JobStatus.JobStatusEnum.completed && current.getStatus() != JobStatus.JobStatusEnum.failed) {
+            assertThat(System.currentTimeMillis()).as("job %s still %s", job.getId(), current.getStatus()).isLessThan(deadline);
+            Thread.sleep(100);
+            current = zd.getJobStatus(current);
+        }
+        return current;
     }
 }

@@ -13,6 +13,8 @@ import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.attachment.Attachments;
+import org.kontor.job.Jobs;
+import org.kontor.job.api.JobStatusJson;
 import org.kontor.attachment.api.AttachmentJson;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Audit;
@@ -53,19 +55,21 @@ class TicketsController {
     private final AccessPolicy policy;
     private final UserService users;
     private final List<AuditEventSource> eventSources;
-    private final List<TicketUpdatePart> updateParts;
+    private final TicketUpdates updates;
     private final Attachments attachments;
     private final IdempotentRequests idempotentRequests;
     private final TicketSideLoads sideLoads;
+    private final Jobs jobs;
 
     TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
-                      List<AuditEventSource> eventSources, List<TicketUpdatePart> updateParts, Attachments attachments,
-                      IdempotentRequests idempotentRequests, TicketSideLoads sideLoads) {
+                      List<AuditEventSource> eventSources, TicketUpdates updates, Attachments attachments,
+                      IdempotentRequests idempotentRequests, TicketSideLoads sideLoads, Jobs jobs) {
         this.sideLoads = sideLoads;
+        this.jobs = jobs;
         this.attachments = attachments;
         this.idempotentRequests = idempotentRequests;
         this.eventSources = eventSources;
-        this.updateParts = updateParts;
+        this.updates = updates;
         this.tickets = tickets;
         this.visible = visible;
         this.policy = policy;
@@ -143,8 +147,14 @@ class TicketsController {
 
     @PostMapping("/api/v2/tickets")
     ResponseEntity<?> create(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body,
-                             @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String idempotencyKey) {
+                             @RequestHeader(name = IdempotentRequests.KEY_HEADER, required = false) String idempotencyKey,
+                             @RequestParam(name = "async", defaultValue = "false") boolean async) {
         var input = TicketInputReader.newTicket(Json.root(body, "ticket"), Channel.API);
+        if (async) {
+            // Read now, so that a malformed value answers 422 at once; the job creates it (or reports why not).
+            return ResponseEntity.ok(JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.CREATE_MANY, 1,
+                    BulkTicketJobs.createPayload(Json.root(body, "ticket")))));
+        }
         if (idempotencyKey != null) {
             // The retry of a concurrent requester creation is the idempotent run's own (it reruns the transaction).
             return idempotentRequests.once(me.actor().id(), idempotencyKey, body, () -> created(tickets.create(input, me.actor()), me));
@@ -166,19 +176,7 @@ class TicketsController {
 
     @PutMapping("/api/v2/tickets/{id}")
     Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestBody JsonNode body) {
-        JsonNode ticket = Json.root(body, "ticket");
-        for (TicketUpdatePart part : updateParts) {
-            if (ticket.has(part.field())) {
-                boolean alone = ticket.propertyNames().stream()
-                        .allMatch(name -> name.equals(part.field()) || part.companions().contains(name));
-                if (!alone) {
-                    throw new org.kontor.common.InvalidInput(part.field(), part.field()
-                            + ": send it alone; other ticket fields go in a separate update");
-                }
-                return withAudit(part.apply(id, ticket, me.actor()), me);
-            }
-        }
-        return withAudit(tickets.update(id, TicketInputReader.changes(ticket, Channel.API), me.actor()), me);
+        return withAudit(updates.apply(id, Json.root(body, "ticket"), me.actor()), me);
     }
 
     @DeleteMapping("/api/v2/tickets/{id}")

@@ -31,6 +31,56 @@ public final class Json {
         return node;
     }
 
+    /** The array of objects of a bulk call, e.g. {@code {"tickets": [...]}}: 1 to {@code max} of them, else 422. */
+    public static JsonNode bulkItems(JsonNode body, String key, int max) {
+        if (body == null || !body.isObject()) {
+            throw new BadRequest("The request body must be a JSON object with a \"" + key + "\" array");
+        }
+        JsonNode items = body.get(key);
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw new InvalidInput(key, key + ": the body needs a non-empty \"" + key + "\" array");
+        }
+        if (items.size() > max) {
+            throw new InvalidInput(key, key + ": at most " + max + " per call");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).isObject()) {
+                throw new InvalidInput(key, key + ": item " + i + " is not an object");
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The changes of a bulk update in Zendesk's two forms: {@code ?ids=1,2} with one {@code {"<one>": {...}}} for all,
+     * or {@code {"<many>": [{"id": 1, ...}, ...]}} with a change each. Returns {@code [{"id", "<one>": change}]}.
+     */
+    public static tools.jackson.databind.node.ArrayNode bulkUpdates(JsonNode body, String ids, String one, String many, int max) {
+        var items = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        if (ids != null) {
+            List<Long> wanted = idParam(ids, "ids", max);
+            if (wanted.isEmpty()) {
+                throw new BadRequest("Parameter ids must name at least one record");
+            }
+            JsonNode change = root(body, one);
+            for (long id : wanted) {
+                items.addObject().put("id", id).set(one, change);
+            }
+            return items;
+        }
+        JsonNode records = bulkItems(body, many, max);
+        for (int i = 0; i < records.size(); i++) {
+            Long id = id(records.get(i), "id");
+            if (id == null) {
+                throw new InvalidInput(many, many + ": item " + i + " needs the id of the record to update");
+            }
+            var change = ((tools.jackson.databind.node.ObjectNode) records.get(i)).deepCopy();
+            change.remove("id");
+            items.addObject().put("id", id).set(one, change);
+        }
+        return items;
+    }
+
     public static boolean has(JsonNode node, String field) {
         return node != null && node.has(field);
     }

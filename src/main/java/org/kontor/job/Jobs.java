@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kontor.common.AfterCommit;
 import org.kontor.common.Forbidden;
 import org.kontor.common.NotFound;
 import org.kontor.user.Actor;
@@ -28,8 +29,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,7 +89,7 @@ public class Jobs {
         Job job = jobs.save(new Job(UUID.randomUUID().toString().replace("-", ""), actor.id(), kind, total, payload, Instant.now()));
         scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(TASK, job.getId()), Instant.now());
         // The scheduler polls every few seconds; after commit, ask it to look now (this node runs the job at once).
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             if (scheduler.getObject() instanceof Scheduler running) {
                 running.triggerCheckForDueExecutions();
             }
@@ -172,18 +171,5 @@ public class Jobs {
     @Transactional
     public int deleteFinished(Instant before) {
         return jobs.deleteFinishedBefore(before);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Instant;
 import java.util.Optional;
+import org.kontor.common.AfterCommit;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.RuleViolation;
@@ -28,8 +29,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * K1: schedule, change and cancel the publication of a private ticket, and post it when it is due. The row in
@@ -108,7 +107,7 @@ public class ScheduledPublications {
         requireAgent(actor);
         publications.findByTicketId(ticketId).ifPresent(p -> {
             publications.delete(p);
-            afterCommit(() -> {
+            AfterCommit.run(() -> {
                 try {
                     scheduler.getObject().cancel(id(p));
                 } catch (RuntimeException e) {
@@ -154,18 +153,5 @@ public class ScheduledPublications {
         if (!actor.isAgent()) {
             throw new Forbidden("Only agents schedule publications");
         }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

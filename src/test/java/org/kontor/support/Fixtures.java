@@ -123,4 +123,21 @@ public class Fixtures {
     public UserService users() {
         return users;
     }
+
+    /** Polls a job status as a client would, until the job is completed or failed (at most a minute). */
+    public io.restassured.path.json.JsonPath finishedJob(User caller, String jobId) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (true) {
+            io.restassured.path.json.JsonPath job = as(caller).get("/api/v2/job_statuses/" + jobId + ".json")
+                    .then().statusCode(200).extract().jsonPath();
+            String status = job.getString("job_status.status");
+            if (status.equals("completed") || status.equals("failed")) {
+                return job;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("job " + jobId + " still " + status + " after a minute");
+            }
+            Thread.sleep(100);
+        }
+    }
 }

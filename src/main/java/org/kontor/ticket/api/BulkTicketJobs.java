@@ -1,30 +1,22 @@
 package org.kontor.ticket.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.kontor.common.BadRequest;
-import org.kontor.common.Conflict;
-import org.kontor.common.Forbidden;
-import org.kontor.common.InvalidInput;
-import org.kontor.common.NotFound;
-import org.kontor.common.RuleViolation;
 import org.kontor.job.Job;
+import org.kontor.job.JobItems;
 import org.kontor.job.JobHandler;
 import org.kontor.ticket.Channel;
 import org.kontor.ticket.TicketService;
 import org.kontor.user.Actor;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the Tickets API's bulk calls: each item through the same use case as its single call (so every rule,
- * trigger and notification applies), in its own transaction. An item that fails for a reason of its own (invalid,
- * refused by a rule, not found) is reported and the job goes on.
+ * trigger and notification applies), in its own transaction, reported as {@link JobItems} says.
  */
 @Component
 class BulkTicketJobs implements JobHandler {
@@ -67,7 +59,7 @@ class BulkTicketJobs implements JobHandler {
                 JsonNode items = payload.get("tickets");
                 for (int i = from; i < items.size(); i++) {
                     JsonNode ticket = items.get(i);
-                    result.accept(item(i, null, "create", "Created", () -> create(ticket, actor)));
+                    result.accept(JobItems.run(i, null, "create", "Created", () -> create(ticket, actor)));
                 }
             }
             case UPDATE_MANY -> {
@@ -75,14 +67,14 @@ class BulkTicketJobs implements JobHandler {
                 for (int i = from; i < items.size(); i++) {
                     long id = items.get(i).get("id").asLong();
                     JsonNode ticket = items.get(i).get("ticket");
-                    result.accept(item(i, id, "update", "Updated", () -> updates.apply(id, ticket, actor).ticket().getId()));
+                    result.accept(JobItems.run(i, id, "update", "Updated", () -> updates.apply(id, ticket, actor).ticket().getId()));
                 }
             }
             case DESTROY_MANY -> {
                 JsonNode ids = payload.get("ids");
                 for (int i = from; i < ids.size(); i++) {
                     long id = ids.get(i).asLong();
-                    result.accept(item(i, id, "delete", "Deleted", () -> {
+                    result.accept(JobItems.run(i, id, "delete", "Deleted", () -> {
                         tickets.delete(id, actor);
                         return id;
                     }));
@@ -100,61 +92,5 @@ class BulkTicketJobs implements JobHandler {
             // Another request created the same new requester (or CC) at the same moment; the retry finds that user.
             return tickets.create(input, actor).ticket().getId();
         }
-    }
-
-    private interface Step {
-        long run();
-    }
-
-    /** Zendesk's result object of one item: {@code id, index, action, success, status} or {@code error, details}. */
-    private static Map<String, Object> item(int index, Long id, String action, String done, Step step) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        try {
-            long resultId = step.run();
-            r.put("id", resultId);
-            r.put("index", index);
-            r.put("action", action);
-            r.put("success", true);
-            r.put("status", done);
-        } catch (InvalidInput | RuleViolation | NotFound | Forbidden | Conflict | BadRequest
-                 | OptimisticLockingFailureException | DataIntegrityViolationException e) {
-            r.put("id", id);
-            r.put("index", index);
-            r.put("action", action);
-            r.put("success", false);
-            r.put("status", "Failed");
-            r.put("error", error(e));
-            r.put("details", details(e));
-        }
-        return r;
-    }
-
-    private static String error(RuntimeException e) {
-        if (e instanceof InvalidInput || e instanceof RuleViolation) {
-            return "RecordInvalid";
-        }
-        if (e instanceof NotFound) {
-            return "RecordNotFound";
-        }
-        if (e instanceof Forbidden) {
-            return "PermissionDenied";
-        }
-        if (e instanceof BadRequest) {
-            return "InvalidParameter";
-        }
-        return "UpdateConflict";
-    }
-
-    private static String details(RuntimeException e) {
-        if (e instanceof InvalidInput invalid) {
-            return String.join("; ", invalid.errors().values().stream().flatMap(java.util.List::stream).toList());
-        }
-        if (e instanceof RuleViolation rule) {
-            return rule.rule() + ": " + rule.getMessage();
-        }
-        if (e instanceof NotFound) {
-            return "Not found";
-        }
-        return e.getMessage();
     }
 }

@@ -14,6 +14,7 @@ import org.kontor.common.Forbidden;
 import org.kontor.common.NotFound;
 import org.kontor.common.InvalidInput;
 import org.kontor.security.KontorUser;
+import org.kontor.user.Actor;
 import org.kontor.user.Role;
 import org.kontor.user.User;
 import org.kontor.user.UserDraft;
@@ -97,8 +98,19 @@ class UsersController {
     /** Zendesk's create_or_update: matched by email or external_id; 201 created, 200 updated. */
     @PostMapping("/create_or_update")
     ResponseEntity<Map<String, Object>> createOrUpdate(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
-        JsonNode node = Json.root(body, "user");
-        UserDraft draft = draft(node);
+        Upsert result = createOrUpdate(users, draft(Json.root(body, "user")), me.actor());
+        if (!result.created()) {
+            return ResponseEntity.ok(Envelope.of("user", UserJson.of(result.user(), true)));
+        }
+        return ResponseEntity.created(URI.create(Envelope.url("users/" + result.user().getId() + ".json")))
+                .body(Envelope.of("user", UserJson.of(result.user(), true)));
+    }
+
+    record Upsert(User user, boolean created) {
+    }
+
+    /** The user with the draft's email (or else external id) updated, or a new one; the email itself never changes. */
+    static Upsert createOrUpdate(UserService users, UserDraft draft, Actor actor) {
         User existing = users.findByEmail(draft.email()).orElse(null);
         if (existing == null && draft.externalId() != null) {
             existing = users.page((Specification<User>) (root, q, cb) -> cb.equal(root.get("externalId"), draft.externalId()),
@@ -108,11 +120,9 @@ class UsersController {
             UserDraft update = new UserDraft(draft.name(), null, draft.phone(), draft.role(), draft.organizationId(),
                     draft.locale(), draft.timeZone(), draft.externalId(), draft.details(), draft.notes(), draft.verified(),
                     draft.suspended());
-            return ResponseEntity.ok(Envelope.of("user", UserJson.of(users.update(existing.getId(), update, me.actor()), true)));
+            return new Upsert(users.update(existing.getId(), update, actor), false);
         }
-        User user = users.create(draft, me.actor());
-        return ResponseEntity.created(URI.create(Envelope.url("users/" + user.getId() + ".json")))
-                .body(Envelope.of("user", UserJson.of(user, true)));
+        return new Upsert(users.create(draft, actor), true);
     }
 
     @PutMapping("/{id}")
@@ -178,7 +188,7 @@ class UsersController {
         return ResponseEntity.ok().build();
     }
 
-    private static UserDraft draft(JsonNode u) {
+    static UserDraft draft(JsonNode u) {
         Role role = Json.oneOf(u, "role", Role::fromWire, "end-user, agent, admin");
         Long organizationId = Json.id(u, "organization_id");
         if (Json.has(u, "organization_id") && organizationId == null) {

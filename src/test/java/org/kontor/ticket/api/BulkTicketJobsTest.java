@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +34,8 @@ class BulkTicketJobsTest extends IntegrationTest {
                 "comment", Map.of("body", body));
     }
 
-    /** Polls the job as a client would, until it is completed or failed. */
     private JsonPath finished(User caller, String jobId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            JsonPath job = fixtures.as(caller).get("/api/v2/job_statuses/" + jobId + ".json")
-                    .then().statusCode(200).extract().jsonPath();
-            String status = job.getString("job_status.status");
-            if (status.equals("completed") || status.equals("failed")) {
-                return job;
-            }
-            assertThat(Instant.now()).as("job %s still %s", jobId, status).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        return fixtures.finishedJob(caller, jobId);
     }
 
     private List<Long> ticketsWithExternalId(String externalId) {

@@ -51,6 +51,17 @@ public final class Json {
         return items;
     }
 
+    /** The ids of a bulk call's {@code ?ids=1,2}: 1 to {@code max} of them, else 400. */
+    public static tools.jackson.databind.node.ArrayNode bulkIds(String ids, int max) {
+        List<Long> wanted = idParam(ids, "ids", max);
+        if (wanted.isEmpty()) {
+            throw new BadRequest("Parameter ids is required");
+        }
+        var list = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        wanted.forEach(list::add);
+        return list;
+    }
+
     /**
      * The changes of a bulk update in Zendesk's two forms: {@code ?ids=1,2} with one {@code {"<one>": {...}}} for all,
      * or {@code {"<many>": [{"id": 1, ...}, ...]}} with a change each. Returns {@code [{"id", "<one>": change}]}.

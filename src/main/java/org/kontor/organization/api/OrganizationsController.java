@@ -87,7 +87,7 @@ class OrganizationsController {
         return ResponseEntity.noContent().build();
     }
 
-    private static OrganizationDraft draft(JsonNode o) {
+    static OrganizationDraft draft(JsonNode o) {
         return new OrganizationDraft(Json.string(o, "name"), Json.strings(o, "domain_names"), Json.string(o, "details"),
                 Json.string(o, "notes"), Json.string(o, "external_id"), Json.bool(o, "shared_tickets"),
                 Json.bool(o, "shared_comments"));

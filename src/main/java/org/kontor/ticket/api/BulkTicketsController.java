@@ -1,9 +1,7 @@
 package org.kontor.ticket.api;
 
-import java.util.List;
 import java.util.Map;
 import org.kontor.api.Json;
-import org.kontor.common.BadRequest;
 import org.kontor.job.Jobs;
 import org.kontor.job.api.JobStatusJson;
 import org.kontor.security.KontorUser;
@@ -55,13 +53,8 @@ class BulkTicketsController {
 
     @DeleteMapping("/api/v2/tickets/destroy_many")
     Map<String, Object> destroyMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
-        List<Long> wanted = Json.idParam(ids, "ids", MAX_ITEMS);
-        if (wanted.isEmpty()) {
-            throw new BadRequest("Parameter ids is required");
-        }
         ObjectNode payload = JSON.createObjectNode();
-        ArrayNode list = payload.putArray("ids");
-        wanted.forEach(list::add);
-        return JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.DESTROY_MANY, wanted.size(), payload.toString()));
+        ArrayNode list = payload.putArray("ids").addAll(Json.bulkIds(ids, MAX_ITEMS));
+        return JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.DESTROY_MANY, list.size(), payload.toString()));
     }
 }

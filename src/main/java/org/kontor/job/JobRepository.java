@@ -15,6 +15,11 @@ public interface JobRepository extends JpaRepository<Job, String> {
     @Query("update Job j set j.status = 'working', j.updatedAt = :now where j.id = :id and j.status = 'queued'")
     int start(String id, Instant now);
 
+    /** Takes over a job a crashed run left working (not heard of since {@code staleBefore}); 0 when another did. */
+    @Modifying
+    @Query("update Job j set j.updatedAt = :now where j.id = :id and j.status = 'working' and j.updatedAt < :staleBefore")
+    int resume(String id, Instant staleBefore, Instant now);
+
     @Modifying
     @Query("delete from Job j where j.status in ('completed', 'failed') and j.updatedAt < :before")
     int deleteFinishedBefore(Instant before);

@@ -156,12 +156,12 @@ public class Jobs {
         if (jobs.start(id, now) == 1) {
             return jobs.findById(id);
         }
-        return jobs.findById(id).filter(j -> Job.WORKING.equals(j.getStatus()) && j.getUpdatedAt().isBefore(now.minus(STALE)))
-                .map(j -> {
-                    j.progressed(j.getProgress(), j.getResults(), now);
-                    log.info("Job {} resumed after item {} of {}", id, j.getProgress(), j.getTotal());
-                    return j;
-                });
+        if (jobs.resume(id, now.minus(STALE), now) == 1) {
+            Optional<Job> job = jobs.findById(id);
+            job.ifPresent(j -> log.info("Job {} resumed after item {} of {}", id, j.getProgress(), j.getTotal()));
+            return job;
+        }
+        return Optional.empty();
     }
 
     private void finish(String id, String status, String message) {

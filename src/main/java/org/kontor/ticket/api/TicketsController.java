@@ -13,9 +13,10 @@ import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.attachment.Attachments;
+import org.kontor.attachment.api.AttachmentJson;
+import org.kontor.common.BadRequest;
 import org.kontor.job.Jobs;
 import org.kontor.job.api.JobStatusJson;
-import org.kontor.attachment.api.AttachmentJson;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Audit;
 import org.kontor.ticket.AuditEvent;
@@ -151,6 +152,10 @@ class TicketsController {
                              @RequestParam(name = "async", defaultValue = "false") boolean async) {
         var input = TicketInputReader.newTicket(Json.root(body, "ticket"), Channel.API);
         if (async) {
+            if (idempotencyKey != null) {
+                // A queued creation has no answer to replay; silently ignoring the key would allow the duplicate it guards against.
+                throw new BadRequest(IdempotentRequests.KEY_HEADER + " is not supported with async=true");
+            }
             // Read now, so that a malformed value answers 422 at once; the job creates it (or reports why not).
             return ResponseEntity.ok(JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.CREATE_MANY, 1,
                     BulkTicketJobs.createPayload(Json.root(body, "ticket")))));

@@ -156,6 +156,15 @@ class IdempotentTicketCreationTest extends IntegrationTest {
     }
 
     @Test
+    void aKeyWithAsyncCreationIsRefusedRatherThanIgnored() {
+        String externalId = Fixtures.unique("ext-");
+        fixtures.as(agent).header(IdempotentRequests.KEY_HEADER, Fixtures.unique("key-")).queryParam("async", "true")
+                .body(body(externalId, "Queued")).post("/api/v2/tickets.json").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("InvalidParameter"));
+        assertThat(ticketsWithExternalId(externalId)).isEmpty();
+    }
+
+    @Test
     void concurrentRequestsWithOneKeyCreateOneTicket() throws Exception {
         String key = Fixtures.unique("key-");
         String externalId = Fixtures.unique("ext-");

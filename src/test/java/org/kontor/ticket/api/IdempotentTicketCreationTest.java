@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +77,47 @@ class IdempotentTicketCreationTest extends IntegrationTest {
 
         assertThat(ticketsWithExternalId(externalId)).containsExactly(id);
         assertThat(notificationsOf(id)).isEqualTo(mails);
+    }
+
+    @Test
+    void aCreationWithTheLargestCommentIsRememberedAndReplayed() {
+        String key = Fixtures.unique("key-");
+        String externalId = Fixtures.unique("ext-");
+        // The longest comment (65,536 characters) of the characters that grow most when escaped for HTML and JSON:
+        // the response repeats it four times (description, body, plain_body, html_body).
+        String text = "\"\u0001<&".repeat(16_384);
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("ticket", Map.of(
+                "subject", "Escapes", "external_id", externalId, "requester_id", customer.getId(), "comment", Map.of("body", text))));
+        Response first = post(agent, key, json);
+        first.then().statusCode(201).header(IdempotentRequests.LOOKUP_HEADER, "miss");
+        Response retry = post(agent, key, json);
+        retry.then().statusCode(201).header(IdempotentRequests.LOOKUP_HEADER, "hit");
+        assertThat(retry.jsonPath().getLong("ticket.id")).isEqualTo(first.jsonPath().getLong("ticket.id"));
+        assertThat(retry.jsonPath().getString("ticket.description")).isEqualTo(first.jsonPath().getString("ticket.description"));
+        assertThat(ticketsWithExternalId(externalId)).hasSize(1);
+    }
+
+    @Test
+    void aResponseLargerThanAMillionCharactersIsRememberedToo() {
+        String key = Fixtures.unique("key-");
+        String externalId = Fixtures.unique("ext-");
+        // 8,000 tags of 80 characters, the longest allowed (a 0.7 MB request): the response lists them twice, on the
+        // ticket and in the audit.
+        List<String> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < 8_000; i++) {
+            String prefix = "tag-" + i + "-";
+            tags.add(prefix + "x".repeat(80 - prefix.length()));
+        }
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("ticket", Map.of(
+                "subject", "Tagged", "external_id", externalId, "requester_id", customer.getId(), "tags", tags,
+                "comment", Map.of("body", "Many tags"))));
+        Response first = post(agent, key, json);
+        first.then().statusCode(201).header(IdempotentRequests.LOOKUP_HEADER, "miss");
+        assertThat(first.asString().length()).isGreaterThan(1_000_000);
+        Response retry = post(agent, key, json);
+        retry.then().statusCode(201).header(IdempotentRequests.LOOKUP_HEADER, "hit");
+        assertThat(retry.jsonPath().getList("ticket.tags")).hasSize(8_000);
+        assertThat(ticketsWithExternalId(externalId)).hasSize(1);
     }
 
     @Test

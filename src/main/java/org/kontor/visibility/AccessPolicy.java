@@ -2,7 +2,10 @@ package org.kontor.visibility;
 
 import jakarta.persistence.EntityManager;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.kontor.organization.Organization;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -166,6 +169,35 @@ public class AccessPolicy {
 
     private static Specification<Comment> publicOnly() {
         return (root, q, cb) -> cb.isTrue(root.get("isPublic"));
+    }
+
+    /**
+     * Who a viewer may see named (a name, never contact details) on tickets: the requester, assignee and CCs of each
+     * ticket they may see — the people its fields already name by id.
+     */
+    public Set<Long> peopleNamedOn(Viewer viewer, Collection<Ticket> tickets) {
+        Set<Long> people = new TreeSet<>();
+        for (Ticket t : tickets) {
+            if (canSee(viewer, t)) {
+                people.add(t.getRequesterId());
+                if (t.getAssigneeId() != null) {
+                    people.add(t.getAssigneeId());
+                }
+                people.addAll(t.getCollaboratorIds());
+            }
+        }
+        return people;
+    }
+
+    /** The authors a viewer may see named on a ticket's comments: of the comments they may read only (V1). */
+    public Set<Long> authorsNamedOn(Viewer viewer, Ticket ticket, Collection<Comment> comments) {
+        Set<Long> authors = new TreeSet<>();
+        for (Comment c : comments) {
+            if (canSee(viewer, ticket, c) && c.getAuthorId() != null) {
+                authors.add(c.getAuthorId());
+            }
+        }
+        return authors;
     }
 
     /** Users: agents see everyone; an end user sees only themselves through the users API. */

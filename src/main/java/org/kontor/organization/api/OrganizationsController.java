@@ -2,7 +2,6 @@ package org.kontor.organization.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kontor.api.Envelope;

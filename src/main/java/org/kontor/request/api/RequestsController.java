@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.kontor.api.Envelope;
 import org.kontor.api.Include;
 import org.kontor.api.Json;
@@ -113,7 +113,7 @@ class RequestsController {
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = search.requests(viewer, query, statuses(status), params,
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
-        return withPeople(Envelope.page("requests", jsonPage(page, viewer, me.actor()), request), page.items(), request);
+        return withPeople(Envelope.page("requests", jsonPage(page, viewer, me.actor()), request), viewer, page.items(), request);
     }
 
     private Specification<Ticket> requestedBy(KontorUser me) {
@@ -149,29 +149,24 @@ class RequestsController {
         Viewer viewer = viewer(me);
         Paging.Result<Ticket> page = visible.tickets(viewer, filter, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), NEWEST_FIRST, SORTS));
-        return withPeople(Envelope.page("requests", jsonPage(page, viewer, me.actor()), request), page.items(), request);
+        return withPeople(Envelope.page("requests", jsonPage(page, viewer, me.actor()), request), viewer, page.items(), request);
     }
 
     @GetMapping("/{id}")
     Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request) {
         Viewer viewer = viewer(me);
         Ticket ticket = visible.ticket(viewer, id);
-        return withPeople(Envelope.of("request", json(ticket, viewer, me.actor())), List.of(ticket), request);
+        return withPeople(Envelope.of("request", json(ticket, viewer, me.actor())), viewer, List.of(ticket), request);
     }
 
-    /**
-     * {@code ?include=users}: the people the requests name in the fields shown (requester, assignee, CCs), by name
-     * ({@link UserJson#named}).
-     */
-    private Map<String, Object> withPeople(Map<String, Object> body, List<Ticket> shown, HttpServletRequest request) {
-        return withNamed(body, shown.stream().flatMap(t -> Stream.concat(Stream.of(t.getRequesterId(), t.getAssigneeId()),
-                t.getCollaboratorIds().stream())), request);
+    /** {@code ?include=users}: the people the requests name (requester, assignee, CCs), by name ({@link UserJson#named}). */
+    private Map<String, Object> withPeople(Map<String, Object> body, Viewer viewer, List<Ticket> shown, HttpServletRequest request) {
+        return withNamed(body, () -> policy.peopleNamedOn(viewer, shown), request);
     }
 
-    private Map<String, Object> withNamed(Map<String, Object> body, Stream<Long> ids, HttpServletRequest request) {
+    private Map<String, Object> withNamed(Map<String, Object> body, Supplier<Set<Long>> ids, HttpServletRequest request) {
         if (Include.from(request).contains("users")) {
-            List<Long> wanted = ids.filter(Objects::nonNull).distinct().toList();
-            body.put("users", users.findAll(wanted).stream().sorted(Comparator.comparing(User::getId)).map(UserJson::named).toList());
+            body.put("users", users.findAll(ids.get()).stream().sorted(Comparator.comparing(User::getId)).map(UserJson::named).toList());
         }
         return body;
     }
@@ -182,10 +177,10 @@ class RequestsController {
         Paging.Result<Comment> page = visible.comments(viewer, id, PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), new Paging.Ordering(Paging.SortKey.CREATED_AT, true),
                         List.of(Paging.SortKey.CREATED_AT, Paging.SortKey.ID)), null);
-        Map<Long, List<Attachment>> files = attachments.ofComments(viewer, visible.ticket(viewer, id), page.items());
-        // include=users: the authors of the comments shown (public ones only, V1), by name.
+        Ticket ticket = visible.ticket(viewer, id);
+        Map<Long, List<Attachment>> files = attachments.ofComments(viewer, ticket, page.items());
         return withNamed(Envelope.page("comments", page.map(c -> comment(c, id, files.get(c.getId()))), request),
-                page.items().stream().map(Comment::getAuthorId), request);
+                () -> policy.authorsNamedOn(viewer, ticket, page.items()), request);
     }
 
     @GetMapping("/{id}/comments/{commentId}")

@@ -9,7 +9,6 @@ import org.kontor.job.JobHandler;
 import org.kontor.ticket.Channel;
 import org.kontor.ticket.TicketService;
 import org.kontor.user.Actor;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,23 +25,11 @@ class BulkTicketJobs implements JobHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TicketService tickets;
-    private final TicketUpdates updates;
+    private final ApiTicketWrites writes;
 
-    BulkTicketJobs(TicketService tickets, TicketUpdates updates) {
+    BulkTicketJobs(TicketService tickets, ApiTicketWrites writes) {
         this.tickets = tickets;
-        this.updates = updates;
-    }
-
-    /** The payload of a creation job for these ticket objects. */
-    static String createPayload(JsonNode tickets) {
-        var payload = JSON.createObjectNode();
-        var list = payload.putArray("tickets");
-        if (tickets.isArray()) {
-            tickets.forEach(list::add);
-        } else {
-            list.add(tickets);
-        }
-        return payload.toString();
+        this.writes = writes;
     }
 
     @Override
@@ -59,7 +46,8 @@ class BulkTicketJobs implements JobHandler {
                 JsonNode items = payload.get("tickets");
                 for (int i = from; i < items.size(); i++) {
                     JsonNode ticket = items.get(i);
-                    result.accept(JobItems.run(i, null, "create", "Created", () -> create(ticket, actor)));
+                    result.accept(JobItems.run(i, null, "create", "Created",
+                            () -> writes.create(TicketInputReader.newTicket(ticket, Channel.API), actor).ticket().getId()));
                 }
             }
             case UPDATE_MANY -> {
@@ -67,7 +55,7 @@ class BulkTicketJobs implements JobHandler {
                 for (int i = from; i < items.size(); i++) {
                     long id = items.get(i).get("id").asLong();
                     JsonNode ticket = items.get(i).get("ticket");
-                    result.accept(JobItems.run(i, id, "update", "Updated", () -> updates.apply(id, ticket, actor).ticket().getId()));
+                    result.accept(JobItems.run(i, id, "update", "Updated", () -> writes.update(id, ticket, actor).ticket().getId()));
                 }
             }
             case DESTROY_MANY -> {
@@ -81,16 +69,6 @@ class BulkTicketJobs implements JobHandler {
                 }
             }
             default -> throw new IllegalArgumentException("Not a bulk ticket job: " + job.getKind());
-        }
-    }
-
-    private long create(JsonNode ticket, Actor actor) {
-        var input = TicketInputReader.newTicket(ticket, Channel.API);
-        try {
-            return tickets.create(input, actor).ticket().getId();
-        } catch (DataIntegrityViolationException e) {
-            // Another request created the same new requester (or CC) at the same moment; the retry finds that user.
-            return tickets.create(input, actor).ticket().getId();
         }
     }
 }

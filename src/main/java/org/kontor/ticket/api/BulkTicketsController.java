@@ -1,9 +1,7 @@
 package org.kontor.ticket.api;
 
 import java.util.Map;
-import org.kontor.api.Json;
-import org.kontor.job.Jobs;
-import org.kontor.job.api.JobStatusJson;
+import org.kontor.job.api.BulkCalls;
 import org.kontor.security.KontorUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,9 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Zendesk's bulk ticket calls: they answer at once with a queued {@code job_status} and run in the background
@@ -23,38 +18,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 class BulkTicketsController {
-    static final int MAX_ITEMS = 100;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final BulkCalls bulk;
 
-    private final Jobs jobs;
-
-    BulkTicketsController(Jobs jobs) {
-        this.jobs = jobs;
+    BulkTicketsController(BulkCalls bulk) {
+        this.bulk = bulk;
     }
 
     @PostMapping("/api/v2/tickets/create_many")
     Map<String, Object> createMany(@AuthenticationPrincipal KontorUser me, @RequestBody JsonNode body) {
-        JsonNode tickets = Json.bulkItems(body, "tickets", MAX_ITEMS);
-        return JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.CREATE_MANY, tickets.size(),
-                BulkTicketJobs.createPayload(tickets)));
+        return bulk.queueRecords(me.actor(), BulkTicketJobs.CREATE_MANY, body, "tickets");
     }
 
-    /**
-     * Two forms, as in Zendesk: {@code ?ids=1,2} with one {@code {"ticket": {...}}} applied to each, or
-     * {@code {"tickets": [{"id": 1, ...}, ...]}} with a change per ticket.
-     */
+    /** Both of Zendesk's forms: {@code ?ids=1,2} with one {@code {"ticket": {...}}}, or {@code {"tickets": [{"id", …}]}}. */
     @PutMapping("/api/v2/tickets/update_many")
     Map<String, Object> updateMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids,
                                    @RequestBody JsonNode body) {
-        ObjectNode payload = JSON.createObjectNode();
-        ArrayNode items = payload.putArray("items").addAll(Json.bulkUpdates(body, ids, "ticket", "tickets", MAX_ITEMS));
-        return JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.UPDATE_MANY, items.size(), payload.toString()));
+        return bulk.queueUpdates(me.actor(), BulkTicketJobs.UPDATE_MANY, body, ids, "ticket", "tickets");
     }
 
     @DeleteMapping("/api/v2/tickets/destroy_many")
     Map<String, Object> destroyMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
-        ObjectNode payload = JSON.createObjectNode();
-        ArrayNode list = payload.putArray("ids").addAll(Json.bulkIds(ids, MAX_ITEMS));
-        return JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.DESTROY_MANY, list.size(), payload.toString()));
+        return bulk.queueDeletes(me.actor(), BulkTicketJobs.DESTROY_MANY, ids);
     }
 }

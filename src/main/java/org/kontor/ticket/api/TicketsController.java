@@ -15,8 +15,7 @@ import org.kontor.api.Paging;
 import org.kontor.attachment.Attachments;
 import org.kontor.attachment.api.AttachmentJson;
 import org.kontor.common.BadRequest;
-import org.kontor.job.Jobs;
-import org.kontor.job.api.JobStatusJson;
+import org.kontor.job.api.BulkCalls;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Audit;
 import org.kontor.ticket.AuditEvent;
@@ -29,7 +28,6 @@ import org.kontor.user.api.UserJson;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,21 +54,21 @@ class TicketsController {
     private final AccessPolicy policy;
     private final UserService users;
     private final List<AuditEventSource> eventSources;
-    private final TicketUpdates updates;
+    private final ApiTicketWrites writes;
     private final Attachments attachments;
     private final IdempotentRequests idempotentRequests;
     private final TicketSideLoads sideLoads;
-    private final Jobs jobs;
+    private final BulkCalls bulk;
 
     TicketsController(TicketService tickets, VisibleTickets visible, AccessPolicy policy, UserService users,
-                      List<AuditEventSource> eventSources, TicketUpdates updates, Attachments attachments,
-                      IdempotentRequests idempotentRequests, TicketSideLoads sideLoads, Jobs jobs) {
+                      List<AuditEventSource> eventSources, ApiTicketWrites writes, Attachments attachments,
+                      IdempotentRequests idempotentRequests, TicketSideLoads sideLoads, BulkCalls bulk) {
         this.sideLoads = sideLoads;
-        this.jobs = jobs;
+        this.bulk = bulk;
         this.attachments = attachments;
         this.idempotentRequests = idempotentRequests;
         this.eventSources = eventSources;
-        this.updates = updates;
+        this.writes = writes;
         this.tickets = tickets;
         this.visible = visible;
         this.policy = policy;
@@ -157,21 +155,13 @@ class TicketsController {
                 throw new BadRequest(IdempotentRequests.KEY_HEADER + " is not supported with async=true");
             }
             // Read now, so that a malformed value answers 422 at once; the job creates it (or reports why not).
-            return ResponseEntity.ok(JobStatusJson.envelope(jobs.submit(me.actor(), BulkTicketJobs.CREATE_MANY, 1,
-                    BulkTicketJobs.createPayload(Json.root(body, "ticket")))));
+            return ResponseEntity.ok(bulk.queueRecords(me.actor(), BulkTicketJobs.CREATE_MANY, "tickets", Json.root(body, "ticket")));
         }
         if (idempotencyKey != null) {
             // The retry of a concurrent requester creation is the idempotent run's own (it reruns the transaction).
             return idempotentRequests.once(me.actor().id(), idempotencyKey, body, () -> created(tickets.create(input, me.actor()), me));
         }
-        TicketService.Change change;
-        try {
-            change = tickets.create(input, me.actor());
-        } catch (DataIntegrityViolationException e) {
-            // Two requests created the same new requester (or CC) at once; the retry finds that user.
-            change = tickets.create(input, me.actor());
-        }
-        return created(change, me);
+        return created(writes.create(input, me.actor()), me);
     }
 
     private ResponseEntity<Map<String, Object>> created(TicketService.Change change, KontorUser me) {
@@ -181,7 +171,7 @@ class TicketsController {
 
     @PutMapping("/api/v2/tickets/{id}")
     Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestBody JsonNode body) {
-        return withAudit(updates.apply(id, Json.root(body, "ticket"), me.actor()), me);
+        return withAudit(writes.update(id, Json.root(body, "ticket"), me.actor()), me);
     }
 
     @DeleteMapping("/api/v2/tickets/{id}")

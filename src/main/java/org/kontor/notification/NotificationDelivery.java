@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and polling every {@code kontor.mail.poll-interval} for retries and for mail left pending by a restart. Each row
  * is claimed with a conditional update, so several Kontor instances never send the same row at once; a failed send
  * is retried with exponential back-off and keeps its Message-ID, so a retry after a crash is recognisably the same
- * message.
+ * message. Stopping lets the mail being sent finish and hands the rest of its batch back, so a shutdown neither
+ * counts failed attempts nor delays mail by a claim lease.
  */
 @Component
 public class NotificationDelivery implements SmartLifecycle {
@@ -37,17 +40,27 @@ public class NotificationDelivery implements SmartLifecycle {
     private final TransactionTemplate readOnly;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private volatile boolean stopping;
 
+    @Autowired
     NotificationDelivery(NotificationRepository notifications, MailRenderer renderer, MailSettings settings,
                          ObjectProvider<JavaMailSender> smtp, DeveloperMailbox mailbox, PlatformTransactionManager transactions) {
+        this(notifications, renderer, settings, transport(smtp.getIfAvailable(), mailbox), transactions);
+    }
+
+    NotificationDelivery(NotificationRepository notifications, MailRenderer renderer, MailSettings settings,
+                         MailTransport transport, PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.renderer = renderer;
         this.settings = settings;
-        JavaMailSender sender = smtp.getIfAvailable();
-        this.transport = sender != null ? new SmtpMailTransport(sender) : mailbox;
+        this.transport = transport;
         this.tx = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+    }
+
+    private static MailTransport transport(JavaMailSender smtp, DeveloperMailbox mailbox) {
+        return smtp != null ? new SmtpMailTransport(smtp) : mailbox;
     }
 
     /** The one transport of this instance, shared with {@link AccountMail}. */
@@ -64,7 +77,11 @@ public class NotificationDelivery implements SmartLifecycle {
     void nudge() {
         ScheduledExecutorService e = executor;
         if (e != null && wanted.compareAndSet(false, true)) {
-            e.execute(this::runSafely);
+            try {
+                e.execute(this::runSafely);
+            } catch (RejectedExecutionException stopped) {
+                wanted.set(false); // shutting down: the next start's poll sends it
+            }
         }
     }
 
@@ -86,7 +103,7 @@ public class NotificationDelivery implements SmartLifecycle {
     int deliverDue() {
         int handled = 0;
         java.util.Map<String, OutgoingMail> agentRenders = new java.util.HashMap<>();
-        while (true) {
+        while (!stopping) {
             List<Long> due = notifications.findDue(Instant.now(), BATCH);
             if (due.isEmpty()) {
                 return handled;
@@ -101,12 +118,14 @@ public class NotificationDelivery implements SmartLifecycle {
             Instant sendUntil = claimedAt.plus(settings.claimLease.dividedBy(2));
             java.util.Map<Long, Rendered> renders = renderBatch(claimed, agentRenders);
             List<Sent> sent = new java.util.ArrayList<>();
+            int done = 0;
             try {
                 for (Long id : claimed) {
-                    if (Instant.now().isAfter(sendUntil)) {
+                    if (stopping || Instant.now().isAfter(sendUntil)) {
                         break;
                     }
                     deliver(id, renders.get(id), agentRenders).ifPresent(sent::add);
+                    done++;
                     handled++;
                 }
             } finally {
@@ -114,7 +133,24 @@ public class NotificationDelivery implements SmartLifecycle {
                     Instant at = Instant.now();
                     tx.executeWithoutResult(s -> sent.forEach(m -> notifications.delivered(m.id(), at, m.messageId(), m.to())));
                 }
+                if (stopping) {
+                    release(claimed.subList(done, claimed.size()));
+                }
             }
+        }
+        return handled;
+    }
+
+    /** Hands claims back unsent (at shutdown), so that the next run, here or on another node, takes them at once. */
+    private void release(List<Long> unsent) {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        try {
+            Instant now = Instant.now();
+            tx.executeWithoutResult(s -> unsent.forEach(id -> notifications.release(id, now)));
+        } catch (RuntimeException e) {
+            log.info("{} claimed notifications were not handed back ({}); their claims lapse", unsent.size(), e.toString());
         }
     }
 
@@ -205,6 +241,7 @@ public class NotificationDelivery implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kontor-mail");
             t.setDaemon(true);
@@ -215,15 +252,24 @@ public class NotificationDelivery implements SmartLifecycle {
         log.info("Notification delivery started: {} (polling every {} ms)", transport.name(), ms);
     }
 
+    /**
+     * Lets the mail being sent finish (an interrupt would fail it mid-render or mid-SMTP and count an attempt), then
+     * interrupts whatever is still running after a few seconds.
+     */
     @Override
     public void stop() {
+        stopping = true;
         ScheduledExecutorService e = executor;
         executor = null;
         if (e != null) {
-            e.shutdownNow();
+            e.shutdown();
             try {
-                e.awaitTermination(5, TimeUnit.SECONDS);
+                if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
+                    e.shutdownNow();
+                    e.awaitTermination(2, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException ie) {
+                e.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }

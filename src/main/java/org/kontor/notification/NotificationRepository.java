@@ -44,6 +44,12 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             + " n.lastError = :error, n.claimedUntil = null where n.id = :id")
     int failed(@Param("id") long id, @Param("status") String status, @Param("next") Instant next, @Param("error") String error);
 
+    /** Hands back an unsent claim that has not lapsed (a lapsed one may be another worker's by now). */
+    @Modifying
+    @Query("update Notification n set n.status = 'pending', n.claimedUntil = null"
+            + " where n.id = :id and n.status = 'sending' and n.claimedUntil > :now")
+    int release(@Param("id") long id, @Param("now") Instant now);
+
     @Modifying
     @Query("update Notification n set n.status = 'cancelled', n.lastError = :reason, n.claimedUntil = null where n.id = :id")
     int cancelled(@Param("id") long id, @Param("reason") String reason);

@@ -11,7 +11,9 @@ import org.kontor.api.Paging;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.kontor.user.User;
+import org.kontor.user.UserDeletion;
 import org.kontor.user.UserService;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,6 +113,14 @@ public class GroupService {
     @Transactional
     public void removeMembership(long membershipId) {
         remove(memberships.findById(membershipId).orElseThrow(NotFound::new));
+    }
+
+    /** A deleted agent leaves their groups (and so their queues and group notifications). */
+    @EventListener
+    void on(UserDeletion deletion) {
+        if (deletion.agent()) {
+            memberships.findByUserId(deletion.userId()).forEach(this::remove);
+        }
     }
 
     /** An agent who still has groups keeps a default one: the oldest remaining membership takes over. */

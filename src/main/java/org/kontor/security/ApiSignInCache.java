@@ -4,14 +4,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kontor.user.UserSignInsRevoked;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * API token sign-ins of the last few seconds, so that an integration's stream of calls does not cost a token
  * lookup and a user lookup in the database for each call. Only successful sign-ins are kept, under the token's
- * hash. Revoking a token empties the cache when the revocation commits; other changes to a user (suspension,
- * role) reach API calls when the entry expires.
+ * hash. Revoking a token, or a user's sign-ins (password, role, suspension, deletion), empties the cache when the
+ * change commits.
  */
 @Component
 class ApiSignInCache {
@@ -67,6 +70,12 @@ class ApiSignInCache {
         if (generation.get() != seen) {
             entries.remove(key);
         }
+    }
+
+    /** A user's sign-ins were revoked (password, role, suspension, deletion): nobody's cached sign-in is trusted. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(UserSignInsRevoked e) {
+        invalidateAll();
     }
 
     void invalidateAll() {

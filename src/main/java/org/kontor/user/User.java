@@ -148,6 +148,22 @@ public class User {
         touch();
     }
 
+    /**
+     * Soft delete, as Zendesk: the record stays for the tickets and comments it is named on, but can no longer sign
+     * in, be found or be mailed, and gives up its email, phone and external id (a person who writes in again from
+     * that address becomes a new user) and its password.
+     */
+    void delete() {
+        this.active = false;
+        this.email = null;
+        this.phone = null;
+        this.phoneDigits = null;
+        this.externalId = null;
+        this.passwordHash = null;
+        searchTerms.clear();
+        touch();
+    }
+
     public void recordLogin() {
         this.lastLoginAt = Instant.now();
     }

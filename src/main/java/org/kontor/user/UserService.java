@@ -199,6 +199,10 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        // A session or cached API sign-in holds the role it was opened with: a lost role or suspension ends them.
+        if (changes(draft.role(), user.getRole()) || draft.suspended() != null && draft.suspended() && !user.isSuspended()) {
+            events.publishEvent(new UserSignInsRevoked(id));
+        }
         if (allowEmailChange && email != null && !email.equals(user.getEmail())) {
             user.changeEmail(email);
         }
@@ -260,6 +264,35 @@ public class UserService {
         if (draft.suspended() != null) {
             user.changeSuspended(draft.suspended());
         }
+    }
+
+    /**
+     * Deletes a user (soft, see {@link User#delete}): agents delete end users, admins anyone but themselves. The
+     * features holding the user's work settle it first ({@link UserDeletion}); the user's sign-ins end. Deleting a
+     * deleted user changes nothing.
+     */
+    @Transactional
+    public User delete(long id, Actor actor) {
+        User user = get(id);
+        if (!actor.isAgent()) {
+            throw new NotFound();
+        }
+        if (!user.isActive()) {
+            return user;
+        }
+        if (actor.id() == id) {
+            throw InvalidInput.of("id", "err.user.deleteSelf", "You cannot delete yourself");
+        }
+        if (!actor.isAdmin() && user.isAgent()) {
+            throw new Forbidden("Only admins can delete agents");
+        }
+        if (user.getRole() == Role.ADMIN && user.canSignIn() && !otherAdminExists(id)) {
+            throw InvalidInput.of("id", "err.user.lastAdminDeleted", "The last active admin cannot be deleted");
+        }
+        events.publishEvent(new UserDeletion(id, user.isAgent(), actor));
+        user.delete();
+        events.publishEvent(new UserSignInsRevoked(id));
+        return user;
     }
 
     @Transactional
@@ -365,6 +398,15 @@ public class UserService {
 
     public static Specification<User> autocompleteSpec(String namePrefix) {
         return UserSearch.namePrefix(namePrefix).and(UserSearch.active());
+    }
+
+    /** Users that exist for lists and pickers: not deleted ({@link #deletedSpec()} for the others). */
+    public static Specification<User> activeSpec() {
+        return UserSearch.active();
+    }
+
+    public static Specification<User> deletedSpec() {
+        return (root, q, cb) -> cb.isFalse(root.get("active"));
     }
 
     public static Specification<User> roleSpec(List<Role> roles) {

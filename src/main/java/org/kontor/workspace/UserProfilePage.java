@@ -2,6 +2,8 @@ package org.kontor.workspace;
 
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
+import org.kontor.common.Forbidden;
+import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Ticket;
@@ -10,14 +12,20 @@ import org.kontor.user.UserService;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
+import org.springframework.context.MessageSource;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A user's profile: details, organization, their tickets (public and private, marked), and User options → New ticket (R4). */
+/**
+ * A user's profile: details, organization, their tickets (public and private, marked), User options → New ticket (R4),
+ * and deleting the user.
+ */
 @Controller
 class UserProfilePage {
     private static final int TICKETS_SHOWN = 50;
@@ -26,8 +34,10 @@ class UserProfilePage {
     private final AccessPolicy policy;
     private final VisibleTickets visible;
     private final Directory directory;
+    private final MessageSource messages;
 
-    UserProfilePage(UserService users, AccessPolicy policy, VisibleTickets visible, Directory directory) {
+    UserProfilePage(UserService users, AccessPolicy policy, VisibleTickets visible, Directory directory, MessageSource messages) {
+        this.messages = messages;
         this.users = users;
         this.policy = policy;
         this.visible = visible;
@@ -45,6 +55,20 @@ class UserProfilePage {
         model.addAttribute("person", directory.person(user));
         model.addAttribute("tickets", tickets.items());
         model.addAttribute("ticketCount", tickets.totalCount());
+        model.addAttribute("canDelete", user.isActive() && user.getId() != me.actor().id()
+                && (me.actor().isAdmin() || !user.isAgent()));
         return "agent/user";
+    }
+
+    /** The use case decides; its refusals (unsolved tickets, last admin, rights) come back in the page's language. */
+    @PostMapping("/agent/users/{id}/delete")
+    String delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            users.delete(id, me.actor());
+            redirect.addFlashAttribute("userDeleted", true);
+        } catch (InvalidInput | Forbidden e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+        }
+        return "redirect:/agent/users/" + id;
     }
 }

@@ -158,6 +158,20 @@ class ZendeskJavaClientTest extends IntegrationTest {
         assertThat(zd.getTicket(ids.get(0))).isNull();
     }
 
+    @Test
+    void deleteUserSoftDeletesAndTheRecordStaysReadable() {
+        User agent = fixtures.agent("Zed Deleter");
+        User customer = fixtures.endUser("Zack Leaving");
+        Zendesk zd = clientFor(agent);
+
+        zd.deleteUser(customer.getId());
+
+        org.zendesk.client.v2.model.User after = zd.getUser(customer.getId());
+        assertThat(after.getActive()).isFalse();
+        assertThat(after.getName()).isEqualTo("Zack Leaving");
+        assertThat(after.getEmail()).isNull();
+    }
+
     private static JobStatus awaitDone(Zendesk zd, JobStatus job) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         JobStatus current = job;

@@ -84,10 +84,37 @@ class SignInTest extends IntegrationTest {
             assertThat(after.header("Location")).contains("/login");
         }
         assertThat(anonymous().redirects().follow(true).get("/login?expired").asString())
-                .contains("Your session has ended because your password was changed.");
+                .contains("Your session has ended because your password or your access was changed.");
         assertThat(anonymous().cookie("JSESSIONID", colleague).redirects().follow(false).get("/agent/views/your-unsolved").statusCode()).isEqualTo(200);
         String again = signIn(agent, "second password 2");
         assertThat(anonymous().cookie("JSESSIONID", again).redirects().follow(false).get("/agent/views/your-unsolved").statusCode()).isEqualTo(200);
+    }
+
+    /** Suspending, demoting or deleting an agent must not leave them working on in a browser they are signed in to. */
+    @Test
+    void suspensionDemotionAndDeletionEndTheUsersSessions() {
+        User suspended = fixtures.agent("Suspended Agent");
+        User demoted = fixtures.agent("Demoted Agent");
+        User deleted = fixtures.agent("Deleted Agent");
+        java.util.Map<User, String> sessions = new java.util.LinkedHashMap<>();
+        for (User agent : java.util.List.of(suspended, demoted, deleted)) {
+            fixtures.users().setPassword(agent.getId(), "agent password 1", fixtures.adminActor());
+            sessions.put(agent, signIn(agent, "agent password 1"));
+            assertThat(anonymous().cookie("JSESSIONID", sessions.get(agent)).redirects().follow(false)
+                    .get("/agent/views/your-unsolved").statusCode()).isEqualTo(200);
+        }
+
+        fixtures.asAdmin().body(java.util.Map.of("user", java.util.Map.of("suspended", true)))
+                .put("/api/v2/users/" + suspended.getId() + ".json").then().statusCode(200);
+        fixtures.asAdmin().body(java.util.Map.of("user", java.util.Map.of("role", "end-user")))
+                .put("/api/v2/users/" + demoted.getId() + ".json").then().statusCode(200);
+        fixtures.asAdmin().delete("/api/v2/users/" + deleted.getId() + ".json").then().statusCode(200);
+
+        sessions.forEach((agent, session) -> {
+            Response after = anonymous().cookie("JSESSIONID", session).redirects().follow(false).get("/agent/views/your-unsolved");
+            assertThat(after.statusCode()).as(agent.getName()).isEqualTo(302);
+            assertThat(after.header("Location")).as(agent.getName()).contains("/login");
+        });
     }
 
     @Test

@@ -18,6 +18,7 @@ class BulkUserJobs implements JobHandler {
     static final String CREATE_MANY = "create_many_users";
     static final String CREATE_OR_UPDATE_MANY = "create_or_update_many_users";
     static final String UPDATE_MANY = "update_many_users";
+    static final String DESTROY_MANY = "destroy_many_users";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UserService users;
@@ -28,10 +29,13 @@ class BulkUserJobs implements JobHandler {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(CREATE_MANY, CREATE_OR_UPDATE_MANY, UPDATE_MANY);
+        return Set.of(CREATE_MANY, CREATE_OR_UPDATE_MANY, UPDATE_MANY, DESTROY_MANY);
     }
 
-    /** Payloads: {@code {"users": [...]}} to create (or update), {@code {"items": [{"id", "user"}]}} to update. */
+    /**
+     * Payloads: {@code {"users": [...]}} to create (or update), {@code {"items": [{"id", "user"}]}} to update,
+     * {@code {"ids": [...]}} to delete.
+     */
     @Override
     public void run(Job job, Actor actor, int from, Consumer<Map<String, Object>> result) {
         JsonNode payload = JSON.readTree(job.getPayload());
@@ -68,6 +72,13 @@ class BulkUserJobs implements JobHandler {
                     JsonNode user = items.get(i).get("user");
                     result.accept(JobItems.run(i, id, "update", "Updated",
                             () -> users.update(id, UsersController.draft(user), actor).getId()));
+                }
+            }
+            case DESTROY_MANY -> {
+                JsonNode ids = payload.get("ids");
+                for (int i = from; i < ids.size(); i++) {
+                    long id = ids.get(i).asLong();
+                    result.accept(JobItems.run(i, id, "delete", "Deleted", () -> users.delete(id, actor).getId()));
                 }
             }
             default -> throw new IllegalArgumentException("Not a bulk user job: " + job.getKind());

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.kontor.job.api.BulkCalls;
 import org.kontor.security.KontorUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,5 +37,10 @@ class BulkUsersController {
     Map<String, Object> updateMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids,
                                    @RequestBody JsonNode body) {
         return bulk.queueUpdates(me.actor(), BulkUserJobs.UPDATE_MANY, body, ids, "user", "users");
+    }
+
+    @DeleteMapping("/api/v2/users/destroy_many")
+    Map<String, Object> destroyMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
+        return bulk.queueDeletes(me.actor(), BulkUserJobs.DESTROY_MANY, ids);
     }
 }

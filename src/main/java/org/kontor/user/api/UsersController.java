@@ -24,6 +24,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +67,7 @@ class UsersController {
                 }
             }
         }
-        Paging.Result<User> page = users.page(UserService.roleSpec(roles), PageParams.from(request),
+        Paging.Result<User> page = users.page(UserService.roleSpec(roles).and(UserService.activeSpec()), PageParams.from(request),
                 Paging.ordering(request.getParameterMap(), DEFAULT_ORDER, SORTS));
         return Envelope.page("users", page.map(u -> UserJson.of(u, true)), request);
     }
@@ -129,6 +130,12 @@ class UsersController {
     Map<String, Object> update(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestBody JsonNode body) {
         User user = users.update(id, draft(Json.root(body, "user")), me.actor());
         return Envelope.of("user", UserJson.of(user, me.actor().isAgent()));
+    }
+
+    /** Zendesk's soft delete: 200 with the user, now {@code active: false} (see {@link UserService#delete}). */
+    @DeleteMapping("/{id}")
+    Map<String, Object> delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        return Envelope.of("user", UserJson.of(users.delete(id, me.actor()), true));
     }
 
     /** R2: name, email (a bare domain too), phone digits whatever the formatting, organization name. */

@@ -1,0 +1,53 @@
+package org.kontor.ticket;
+
+import java.util.List;
+import org.kontor.common.InvalidInput;
+import org.kontor.user.UserDeletion;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deleted user's tickets, settled in the deletion's transaction. As in Zendesk, a user who still waits for an answer
+ * (the requester of an unsolved ticket) cannot be deleted — Kontor has no automation that closes solved tickets, so
+ * solved counts as settled here where Zendesk waits for closed. A deleted agent's unsolved tickets become unassigned in
+ * their group, an audited change by the admin who deleted them, so that they go back to the group's queue; solved and
+ * closed tickets keep their assignee for the record.
+ */
+@Component
+class DeletedUserTickets {
+    private static final List<TicketStatus> UNSOLVED =
+            List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD);
+
+    private final TicketRepository tickets;
+    private final TicketService service;
+
+    DeletedUserTickets(TicketRepository tickets, TicketService service) {
+        this.tickets = tickets;
+        this.service = service;
+    }
+
+    @EventListener
+    void on(UserDeletion deletion) {
+        long waiting = tickets.count(unsolvedWhere("requesterId", deletion.userId()));
+        if (waiting > 0) {
+            throw InvalidInput.of("id", "err.user.requesterOfUnsolved",
+                    "The user is the requester of " + waiting + " tickets that are not solved; solve them first", waiting);
+        }
+        if (deletion.agent()) {
+            for (Ticket ticket : tickets.findAll(unsolvedWhere("assigneeId", deletion.userId()))) {
+                service.update(ticket.getId(), unassigned(), deletion.actor());
+            }
+        }
+    }
+
+    private static Specification<Ticket> unsolvedWhere(String person, long userId) {
+        return (root, q, cb) -> cb.and(cb.equal(root.get(person), userId), cb.isNull(root.get("deletedAt")),
+                root.get("status").in(UNSOLVED));
+    }
+
+    private static TicketInput.TicketChanges unassigned() {
+        return new TicketInput.TicketChanges(null, null, null, null, Patch.of(null), null, null, null, null, null, null,
+                null, null, null, null, null, null, null, false, null, Channel.SYSTEM);
+    }
+}

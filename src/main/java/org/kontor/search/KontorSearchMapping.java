@@ -33,6 +33,7 @@ public class KontorSearchMapping implements HibernateOrmSearchMappingConfigurer 
         user.property("email").fullTextField("email").keywordField("email_exact");
         user.property("role").keywordField("role");
         user.property("organizationId").genericField("organization_id");
+        user.property("active").genericField("active");
         user.property("createdAt").genericField(CREATED).sortable(Sortable.YES);
         user.property("updatedAt").genericField(UPDATED).sortable(Sortable.YES);
 

@@ -367,6 +367,9 @@ public class SearchService {
 
     private PredicateFinalStep userPredicate(SearchPredicateFactory f, Viewer viewer, ZendeskQuery q) {
         BooleanPredicateClausesStep<?, ?> b = f.bool().must(f.matchAll());
+        // Deleted users are not found. "Not inactive" rather than "active": documents indexed before the field existed
+        // carry no value and stay findable.
+        b.mustNot(f.match().field("active").matching(false));
         addText(f, b, q, List.of("name", "email"));
         Map<String, List<PredicateFinalStep>> positives = new LinkedHashMap<>();
         for (ZendeskQuery.Field field : q.fields()) {

@@ -25,6 +25,11 @@ class UserDeletionTest extends IntegrationTest {
                 .then().statusCode(201).extract().jsonPath().getLong("ticket.id");
     }
 
+    private List<Long> agentSearchForUsers(User agent, String name) {
+        return fixtures.as(agent).queryParam("query", "type:user \"" + name + "\"").get("/api/v2/search.json")
+                .then().statusCode(200).extract().jsonPath().getList("results.id", Long.class);
+    }
+
     private void solve(User agent, long ticketId) {
         fixtures.as(agent).body(Map.of("ticket", Map.of("status", "solved", "assignee_id", agent.getId())))
                 .put("/api/v2/tickets/" + ticketId + ".json").then().statusCode(200);
@@ -36,6 +41,7 @@ class UserDeletionTest extends IntegrationTest {
         User customer = fixtures.endUser("Gone Customer");
         String email = customer.getEmail();
         fixtures.as(customer).get("/api/v2/users/me.json").then().statusCode(200); // a sign-in now cached
+        assertThat(agentSearchForUsers(agent, "Gone Customer")).contains(customer.getId());
 
         JsonPath deleted = fixtures.as(agent).delete("/api/v2/users/" + customer.getId() + ".json")
                 .then().statusCode(200).extract().jsonPath();
@@ -52,6 +58,7 @@ class UserDeletionTest extends IntegrationTest {
                 .isNotEmpty().doesNotContain(customer.getId());
         assertThat(fixtures.as(agent).queryParam("query", "Gone Customer").get("/api/v2/users/search.json")
                 .jsonPath().getList("users.id", Long.class)).doesNotContain(customer.getId());
+        assertThat(agentSearchForUsers(agent, "Gone Customer")).doesNotContain(customer.getId());
         assertThat(fixtures.as(agent).queryParam("name", "Gone Cust").get("/api/v2/users/autocomplete.json")
                 .jsonPath().getList("users.id", Long.class)).doesNotContain(customer.getId());
         assertThat(fixtures.as(agent).queryParam("per_page", 100).queryParam("sort_order", "desc")

@@ -5,6 +5,8 @@ import org.kontor.common.BadRequest;
 import org.kontor.common.Forbidden;
 import org.kontor.common.NotFound;
 import org.kontor.user.Actor;
+import org.kontor.user.UserPurge;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,12 @@ public class InboundEmails {
     InboundEmails(InboundEmailRepository records, EmailImporter importer) {
         this.records = records;
         this.importer = importer;
+    }
+
+    /** A user's personal data goes for good: so do the received messages that became their comments. */
+    @EventListener
+    void on(UserPurge purge) {
+        records.forgetMessagesOf(purge.userId());
     }
 
     /** The inbound MIME endpoint: an MTA or mail service pushes one raw message. */

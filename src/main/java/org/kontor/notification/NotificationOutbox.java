@@ -8,8 +8,10 @@ import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketUpdate;
 import org.kontor.user.Actor;
 import org.kontor.user.User;
+import org.kontor.user.UserPurge;
 import org.kontor.user.UserService;
 import org.kontor.visibility.AccessPolicy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,6 +33,12 @@ public class NotificationOutbox {
         this.users = users;
         this.policy = policy;
         this.delivery = delivery;
+    }
+
+    /** A user's personal data goes for good: the outbox keeps that mail went to them, not their address. */
+    @EventListener
+    void on(UserPurge purge) {
+        notifications.forgetRecipientEmail(purge.userId());
     }
 
     public void enqueue(TicketUpdate update, Long triggerId, String triggerTitle, int actionIndex, Collection<Long> recipientIds,

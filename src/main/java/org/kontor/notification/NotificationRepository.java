@@ -54,6 +54,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("update Notification n set n.status = 'cancelled', n.lastError = :reason, n.claimedUntil = null where n.id = :id")
     int cancelled(@Param("id") long id, @Param("reason") String reason);
 
+    /** Permanent deletion of a user: the log keeps that a mail went to them, not to which address. */
+    @Modifying
+    @Query("update Notification n set n.recipientEmail = null where n.recipientId = :userId")
+    int forgetRecipientEmail(@Param("userId") long userId);
+
     List<Notification> findByTicketIdOrderByIdAsc(long ticketId);
 
     List<Notification> findByAuditIdInOrderByIdAsc(Collection<Long> auditIds);

@@ -40,6 +40,8 @@ public class User {
     private boolean active;
     private boolean suspended;
     private Instant lastLoginAt;
+    private Instant deletedAt;
+    private Instant purgedAt;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -155,11 +157,36 @@ public class User {
      */
     void delete() {
         this.active = false;
+        this.deletedAt = Instant.now();
         this.email = null;
         this.phone = null;
         this.phoneDigits = null;
         this.externalId = null;
         this.passwordHash = null;
+        searchTerms.clear();
+        touch();
+    }
+
+    /** The name shown for a permanently deleted user, in tickets and comments that still point at the record. */
+    public static final String PURGED_NAME = "Permanently deleted user";
+
+    /**
+     * Permanent deletion (after {@link #delete}): what is left of the person goes too — name, details, notes,
+     * organization, language, time zone, last sign-in. The id stays, for the tickets and comments that name it.
+     */
+    void purge() {
+        if (active) {
+            throw new IllegalStateException("User " + id + " must be deleted before being purged");
+        }
+        this.name = PURGED_NAME;
+        this.details = null;
+        this.notes = null;
+        this.organizationId = null;
+        this.locale = "en-US";
+        this.timeZone = null;
+        this.lastLoginAt = null;
+        this.verified = false;
+        this.purgedAt = Instant.now();
         searchTerms.clear();
         touch();
     }
@@ -242,6 +269,15 @@ public class User {
 
     public boolean isActive() {
         return active;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    /** Permanently deleted: only the id and {@link #PURGED_NAME} are left. */
+    public boolean isPurged() {
+        return purgedAt != null;
     }
 
     public boolean isSuspended() {

@@ -295,6 +295,41 @@ public class UserService {
         return user;
     }
 
+    /**
+     * Permanent deletion of a deleted user (Zendesk's {@code DELETE /deleted_users/{id}}), for admins: see
+     * {@link User#purge}. A user who is not deleted yet must be deleted first; a purged one is gone (404).
+     */
+    @Transactional
+    public User purge(long id, Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Forbidden("Only admins can permanently delete users");
+        }
+        User user = get(id);
+        if (user.isPurged()) {
+            throw new NotFound();
+        }
+        if (user.isActive()) {
+            throw InvalidInput.of("id", "err.user.notDeleted",
+                    "Only a deleted user can be permanently deleted; delete the user first");
+        }
+        purge(user);
+        return user;
+    }
+
+    /** The retention rule: users deleted before {@code deletedBefore} are purged, at most {@code limit}; returns how many. */
+    @Transactional
+    public int purgeDeletedBefore(java.time.Instant deletedBefore, int limit) {
+        List<User> due = users.findAll((root, q, cb) -> cb.and(cb.lessThan(root.get("deletedAt"), deletedBefore),
+                cb.isNull(root.get("purgedAt"))), org.springframework.data.domain.PageRequest.of(0, limit)).getContent();
+        due.forEach(this::purge);
+        return due.size();
+    }
+
+    private void purge(User user) {
+        events.publishEvent(new UserPurge(user.getId()));
+        user.purge();
+    }
+
     @Transactional
     public void setPassword(long userId, String password, Actor actor) {
         if (!actor.isAdmin() && actor.id() != userId) {
@@ -405,8 +440,9 @@ public class UserService {
         return UserSearch.active();
     }
 
+    /** Deleted but not yet permanently: Zendesk's {@code deleted_users}. */
     public static Specification<User> deletedSpec() {
-        return (root, q, cb) -> cb.isFalse(root.get("active"));
+        return (root, q, cb) -> cb.and(cb.isFalse(root.get("active")), cb.isNull(root.get("purgedAt")));
     }
 
     public static Specification<User> roleSpec(List<Role> roles) {

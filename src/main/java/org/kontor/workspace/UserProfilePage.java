@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A user's profile: details, organization, their tickets (public and private, marked), User options → New ticket (R4),
- * and deleting the user.
+ * deleting the user, and deleting them permanently (admins).
  */
 @Controller
 class UserProfilePage {
@@ -57,6 +57,7 @@ class UserProfilePage {
         model.addAttribute("ticketCount", tickets.totalCount());
         model.addAttribute("canDelete", user.isActive() && user.getId() != me.actor().id()
                 && (me.actor().isAdmin() || !user.isAgent()));
+        model.addAttribute("canPurge", !user.isActive() && !user.isPurged() && me.actor().isAdmin());
         return "agent/user";
     }
 
@@ -66,6 +67,16 @@ class UserProfilePage {
         try {
             users.delete(id, me.actor());
             redirect.addFlashAttribute("userDeleted", true);
+        } catch (InvalidInput | Forbidden e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+        }
+        return "redirect:/agent/users/" + id;
+    }
+
+    @PostMapping("/agent/users/{id}/purge")
+    String purge(@AuthenticationPrincipal KontorUser me, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            users.purge(id, me.actor());
         } catch (InvalidInput | Forbidden e) {
             redirect.addFlashAttribute("errors", Forms.errors(e, messages));
         }

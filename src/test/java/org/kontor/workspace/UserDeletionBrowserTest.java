@@ -42,6 +42,22 @@ class UserDeletionBrowserTest extends WorkspaceBrowserTest {
     }
 
     @Test
+    void anAdminDeletesADeletedUserPermanently() {
+        User admin = fixtures.admin("Profile Purger");
+        User customer = endUser("Ida Irrelevant", Fixtures.unique("ida-") + "@example.test", null, null);
+        fixtures.users().delete(customer.getId(), fixtures.adminActor());
+        signIn(admin);
+        step("a deleted user's profile offers Delete permanently to admins", () -> {
+            open("/agent/users/" + customer.getId());
+            waitForText("This user is deleted.");
+            click("Delete permanently");
+            waitForText("This user is permanently deleted.");
+            assertThat(mainText()).contains("Permanently deleted user").doesNotContain("Ida Irrelevant");
+            assertThat(all(By.xpath("//button[normalize-space(.)='Delete permanently']"))).isEmpty();
+        });
+    }
+
+    @Test
     void inGermanTheRefusalIsGerman() {
         User agent = germanAgent("Deutsche Agentin");
         User customer = endUser("Walter Wartend", Fixtures.unique("walter-") + "@example.test", null, null);

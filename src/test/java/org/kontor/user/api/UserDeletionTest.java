@@ -9,13 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.kontor.group.Group;
 import org.kontor.support.IntegrationTest;
 import org.kontor.user.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Deleting users through the API, Zendesk's soft delete: {@code DELETE /users/{id}}, {@code users/destroy_many},
- * {@code deleted_users}. A deleted user can no longer sign in (even with a sign-in cached a moment before), be found,
+ * {@code deleted_users}, and permanent deletion. A deleted user can no longer sign in (even with a sign-in cached a moment before), be found,
  * be picked or be mailed; their address is free for a new user; their tickets stay, settled.
  */
 class UserDeletionTest extends IntegrationTest {
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long ticket(User agent, User requester, Map<String, Object> more) {
         Map<String, Object> ticket = new java.util.HashMap<>(Map.of("subject", "Deletion " + requester.getName(),
@@ -153,6 +157,57 @@ class UserDeletionTest extends IntegrationTest {
                 .jsonPath().getList("group_memberships")).isEmpty();
         fixtures.as(admin).body(Map.of("ticket", Map.of("assignee_id", leaving.getId())))
                 .put("/api/v2/tickets/" + open + ".json").then().statusCode(422);
+    }
+
+    @Test
+    void adminsDeletePermanentlyWhatIsLeftOfADeletedUserAndTheTicketsNameThemNoMore() {
+        User admin = fixtures.admin("Petra Purger");
+        User agent = fixtures.agent("Pat Agent");
+        User customer = fixtures.endUser("Fiona Forgotten");
+        fixtures.as(admin).body(Map.of("user", Map.of("details", "Lives at 1 Main Street", "notes", "VIP",
+                "time_zone", "Europe/Berlin"))).put("/api/v2/users/" + customer.getId() + ".json").then().statusCode(200);
+        long ticketId = ticket(admin, customer, Map.of());
+        solve(admin, ticketId);
+        awaitMailRecorded(customer.getId());
+
+        fixtures.as(admin).delete("/api/v2/deleted_users/" + customer.getId() + ".json").then().statusCode(422)
+                .body("details.id[0].description", org.hamcrest.Matchers.startsWith("Only a deleted user"));
+        fixtures.as(admin).delete("/api/v2/users/" + customer.getId() + ".json").then().statusCode(200);
+        fixtures.as(agent).delete("/api/v2/deleted_users/" + customer.getId() + ".json").then().statusCode(403);
+
+        JsonPath purged = fixtures.as(admin).delete("/api/v2/deleted_users/" + customer.getId() + ".json")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(purged.getString("deleted_user.name")).isEqualTo("Permanently deleted user");
+        assertThat(purged.getString("deleted_user.details")).isNull();
+        assertThat(purged.getString("deleted_user.notes")).isNull();
+        assertThat(purged.getString("deleted_user.time_zone")).isNull();
+        assertThat(purged.getString("deleted_user.email")).isNull();
+        fixtures.as(admin).get("/api/v2/deleted_users/" + customer.getId() + ".json").then().statusCode(404);
+        fixtures.as(admin).delete("/api/v2/deleted_users/" + customer.getId() + ".json").then().statusCode(404);
+        assertThat(fixtures.as(admin).queryParam("per_page", 100).queryParam("sort_order", "desc")
+                .get("/api/v2/deleted_users.json").jsonPath().getList("deleted_users.id", Long.class)).doesNotContain(customer.getId());
+        JsonPath ticket = fixtures.as(admin).queryParam("include", "users").get("/api/v2/tickets/" + ticketId + ".json").jsonPath();
+        assertThat(ticket.getLong("ticket.requester_id")).isEqualTo(customer.getId());
+        assertThat(ticket.getList("users.findAll { it.id == " + customer.getId() + " }.name", String.class))
+                .containsExactly("Permanently deleted user");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? AND recipient_email IS NOT NULL",
+                Long.class, customer.getId())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notifications WHERE recipient_id = ?", Long.class, customer.getId()))
+                .as("the log keeps that mail went to them").isPositive();
+    }
+
+    private void awaitMailRecorded(long userId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? AND recipient_email IS NOT NULL",
+                Long.class, userId) == 0) {
+            assertThat(System.currentTimeMillis()).as("a mail to user %s recorded", userId).isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
+import org.kontor.user.AgentDemoted;
 import org.kontor.user.User;
 import org.kontor.user.UserDeletion;
 import org.kontor.user.UserService;
@@ -121,6 +122,12 @@ public class GroupService {
         if (deletion.agent()) {
             memberships.findByUserId(deletion.userId()).forEach(this::remove);
         }
+    }
+
+    /** Only agents are group members: one who becomes an end user leaves their groups. */
+    @EventListener
+    void on(AgentDemoted demotion) {
+        memberships.findByUserId(demotion.userId()).forEach(this::remove);
     }
 
     /** An agent who still has groups keeps a default one: the oldest remaining membership takes over. */

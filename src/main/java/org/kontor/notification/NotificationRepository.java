@@ -59,6 +59,12 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("update Notification n set n.recipientEmail = null where n.recipientId = :userId")
     int forgetRecipientEmail(@Param("userId") long userId);
 
+    /** A delivery recorded after its recipient was permanently deleted must not bring their address back. */
+    @Modifying
+    @Query("update Notification n set n.recipientEmail = null where n.id in :ids"
+            + " and n.recipientId in (select u.id from User u where u.purgedAt is not null)")
+    int forgetEmailsOfPurgedRecipients(@Param("ids") Collection<Long> ids);
+
     List<Notification> findByTicketIdOrderByIdAsc(long ticketId);
 
     List<Notification> findByAuditIdInOrderByIdAsc(Collection<Long> auditIds);

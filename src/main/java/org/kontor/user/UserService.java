@@ -210,6 +210,9 @@ public class UserService {
             user.rename(draft.name().trim());
         }
         if (draft.role() != null && draft.role() != user.getRole()) {
+            if (user.isAgent() && draft.role() == Role.END_USER) {
+                events.publishEvent(new AgentDemoted(id, actor));
+            }
             user.changeRole(draft.role());
         }
         if (draft.organizationId() != null) {

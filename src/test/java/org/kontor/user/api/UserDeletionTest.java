@@ -210,6 +210,27 @@ class UserDeletionTest extends IntegrationTest {
         }
     }
 
+    /** The same settling as for a deleted agent: an end user cannot hold tickets to work on nor group memberships. */
+    @Test
+    void anAgentWhoBecomesAnEndUserHandsBackTheirUnsolvedTicketsAndLeavesTheirGroups() {
+        User admin = fixtures.admin("Dana Demoter");
+        User demoted = fixtures.agent("Ed Demoted");
+        User customer = fixtures.endUser("Cleo Customer");
+        Group group = fixtures.group("Demotion");
+        fixtures.asAdmin().body(Map.of("group_membership", Map.of("user_id", demoted.getId(), "group_id", group.getId())))
+                .post("/api/v2/group_memberships.json").then().statusCode(201);
+        long open = ticket(admin, customer, Map.of("assignee_id", demoted.getId(), "group_id", group.getId()));
+
+        fixtures.as(admin).body(Map.of("user", Map.of("role", "end-user")))
+                .put("/api/v2/users/" + demoted.getId() + ".json").then().statusCode(200);
+
+        JsonPath ticket = fixtures.as(admin).get("/api/v2/tickets/" + open + ".json").jsonPath();
+        assertThat(ticket.getString("ticket.assignee_id")).isNull();
+        assertThat(ticket.getLong("ticket.group_id")).isEqualTo(group.getId());
+        assertThat(fixtures.as(admin).queryParam("user_id", demoted.getId()).get("/api/v2/group_memberships.json")
+                .jsonPath().getList("group_memberships")).isEmpty();
+    }
+
     @Test
     void destroyManyDeletesEachUserThroughTheSameRules() throws Exception {
         User agent = fixtures.agent("Bulk Deleter");

@@ -2,27 +2,29 @@ package org.kontor.ticket;
 
 import java.util.List;
 import org.kontor.common.InvalidInput;
+import org.kontor.user.Actor;
+import org.kontor.user.AgentDemoted;
 import org.kontor.user.UserDeletion;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted user's tickets, settled in the deletion's transaction. As in Zendesk, a user who still waits for an answer
- * (the requester of an unsolved ticket) cannot be deleted — Kontor has no automation that closes solved tickets, so
- * solved counts as settled here where Zendesk waits for closed. A deleted agent's unsolved tickets become unassigned in
- * their group, an audited change by the admin who deleted them, so that they go back to the group's queue; solved and
- * closed tickets keep their assignee for the record.
+ * The tickets of a user who is deleted, or of an agent who becomes an end user, settled in that change's transaction.
+ * As in Zendesk, a user who still waits for an answer (the requester of an unsolved ticket) cannot be deleted — Kontor
+ * has no automation that closes solved tickets, so solved counts as settled here where Zendesk waits for closed. A
+ * departing agent's unsolved tickets become unassigned in their group, an audited change by the admin who made it, so
+ * that they go back to the group's queue; solved and closed tickets keep their assignee for the record.
  */
 @Component
-class DeletedUserTickets {
+class DepartingUserTickets {
     private static final List<TicketStatus> UNSOLVED =
             List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.HOLD);
 
     private final TicketRepository tickets;
     private final TicketService service;
 
-    DeletedUserTickets(TicketRepository tickets, TicketService service) {
+    DepartingUserTickets(TicketRepository tickets, TicketService service) {
         this.tickets = tickets;
         this.service = service;
     }
@@ -35,9 +37,18 @@ class DeletedUserTickets {
                     "The user is the requester of " + waiting + " tickets that are not solved; solve them first", waiting);
         }
         if (deletion.agent()) {
-            for (Ticket ticket : tickets.findAll(unsolvedWhere("assigneeId", deletion.userId()))) {
-                service.update(ticket.getId(), unassigned(), deletion.actor());
-            }
+            unassignUnsolved(deletion.userId(), deletion.actor());
+        }
+    }
+
+    @EventListener
+    void on(AgentDemoted demotion) {
+        unassignUnsolved(demotion.userId(), demotion.actor());
+    }
+
+    private void unassignUnsolved(long agentId, Actor actor) {
+        for (Ticket ticket : tickets.findAll(unsolvedWhere("assigneeId", agentId))) {
+            service.update(ticket.getId(), unassigned(), actor);
         }
     }
 

@@ -23,13 +23,13 @@ interface InboundEmailRepository extends JpaRepository<InboundEmail, Long> {
     long countByStatus(InboundEmail.Status status);
 
     /**
-     * Permanent deletion of a user: the received messages that became their comments lose the copy of the message
-     * and its sender's address (the comment itself stays, as the ticket's record).
+     * Permanent deletion of a user: the received messages that became their comments forget the sender's address
+     * (an imported message itself is not kept; the comment stays, as the ticket's record).
      */
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update InboundEmail e set e.raw = null, e.fromAddress = null"
+    @Query("update InboundEmail e set e.fromAddress = null"
             + " where e.commentId in (select c.id from Comment c where c.authorId = :userId)")
-    int forgetMessagesOf(long userId);
+    int forgetSenderOf(long userId);
 
     /** Received mail outlives its mailbox: the record keeps its source ("imap:{id}") but no longer points at it. */
     @org.springframework.data.jpa.repository.Modifying

@@ -22,10 +22,10 @@ public class InboundEmails {
         this.importer = importer;
     }
 
-    /** A user's personal data goes for good: so do the received messages that became their comments. */
+    /** A user's personal data goes for good: the received messages that became their comments forget the sender. */
     @EventListener
     void on(UserPurge purge) {
-        records.forgetMessagesOf(purge.userId());
+        records.forgetSenderOf(purge.userId());
     }
 
     /** The inbound MIME endpoint: an MTA or mail service pushes one raw message. */

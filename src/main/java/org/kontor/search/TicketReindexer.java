@@ -43,6 +43,11 @@ class TicketReindexer {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(TicketEvents.CommentRedacted e) {
+        reindex(e.ticketId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(TicketEvents.TicketMadePublic e) {
         reindex(e.ticketId());
     }

@@ -72,6 +72,10 @@ public class Audit {
         add(new AuditEvent(this, events.size(), AuditEvent.Type.COMMENT_PRIVACY_CHANGE, null, null, null, comment.getId(), false));
     }
 
+    void commentRedacted(Comment comment) {
+        add(new AuditEvent(this, events.size(), AuditEvent.Type.COMMENT_REDACTION, null, null, null, comment.getId(), null));
+    }
+
     private void add(AuditEvent event) {
         events.add(event);
     }

@@ -19,7 +19,8 @@ import java.util.List;
 @Table(name = "audit_events")
 public class AuditEvent {
     public enum Type implements WireEnum {
-        CREATE("Create"), CHANGE("Change"), COMMENT("Comment"), COMMENT_PRIVACY_CHANGE("CommentPrivacyChange");
+        CREATE("Create"), CHANGE("Change"), COMMENT("Comment"), COMMENT_PRIVACY_CHANGE("CommentPrivacyChange"),
+        COMMENT_REDACTION("CommentRedactionEvent");
 
         private final String wire;
 

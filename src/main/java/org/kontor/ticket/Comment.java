@@ -1,5 +1,7 @@
 package org.kontor.ticket;
 
+import org.kontor.common.InvalidInput;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -58,6 +60,58 @@ public class Comment {
     void makePrivate(Instant at) {
         this.isPublic = false;
         this.madePrivateAt = at;
+    }
+
+    /** What redacted text becomes: one block per character, as Zendesk shows it. */
+    static String blocks(String text) {
+        return "\u2587".repeat(text.codePointCount(0, text.length()));
+    }
+
+    /**
+     * Zendesk's redaction: every occurrence of {@code text} becomes {@link #blocks}, in the plain body, in the HTML
+     * body's text and in its attributes (a {@code mailto:} link carries an address too). Refused when the text is not
+     * in the comment, or when an occurrence spans formatting in the HTML (it could not be removed there).
+     */
+    void redact(String text) {
+        int inPlain = occurrences(plainBody, text);
+        if (inPlain == 0) {
+            throw InvalidInput.of("text", "err.redaction.notFound", "Text: not found in the comment");
+        }
+        String blocks = blocks(text);
+        if (htmlBody != null) {
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(htmlBody);
+            doc.outputSettings().prettyPrint(false);
+            int inHtml = 0;
+            for (org.jsoup.nodes.Element element : doc.body().getAllElements()) {
+                for (org.jsoup.nodes.TextNode node : element.textNodes()) {
+                    String whole = node.getWholeText();
+                    int n = occurrences(whole, text);
+                    if (n > 0) {
+                        inHtml += n;
+                        node.text(whole.replace(text, blocks));
+                    }
+                }
+                for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                    if (attribute.getValue().contains(text)) {
+                        attribute.setValue(attribute.getValue().replace(text, blocks));
+                    }
+                }
+            }
+            if (inHtml < inPlain) {
+                throw InvalidInput.of("text", "err.redaction.spansFormatting",
+                        "Text: spans formatting in the comment; redact its parts one by one");
+            }
+            htmlBody = doc.body().html();
+        }
+        plainBody = plainBody.replace(text, blocks);
+    }
+
+    private static int occurrences(String in, String text) {
+        int count = 0;
+        for (int at = in.indexOf(text); at >= 0; at = in.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** The id drawn for a new comment before it is persisted ({@link org.kontor.common.EntityIds}). */

@@ -212,6 +212,26 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         touch(at);
     }
 
+    /**
+     * Text is redacted from one of the ticket's comments (and from the description, the first comment's copy); the
+     * audit records that it happened, never the text.
+     */
+    void redactComment(Comment comment, String text, Audit audit, Instant at) {
+        if (!comment.getTicketId().equals(id)) {
+            throw new IllegalArgumentException("Comment " + comment.getId() + " is not on ticket " + id);
+        }
+        if (deletedAt != null) {
+            throw new IllegalStateException("Ticket " + id + " is deleted");
+        }
+        comment.redact(text);
+        if (description != null) {
+            description = description.replace(text, Comment.blocks(text));
+        }
+        audit.commentRedacted(comment);
+        registerEvent(new TicketEvents.CommentRedacted(id, comment.getId()));
+        touch(at);
+    }
+
     /** R5: statuses move forward through the life cycle; nothing returns to new, only solved tickets close. */
     void changeStatus(TicketStatus to, Audit audit, Instant at) {
         ensureChangeable();

@@ -22,6 +22,10 @@ public final class TicketEvents {
     public record CommentMadePrivate(long ticketId, long commentId, long actorId) {
     }
 
+    /** Text of a comment was redacted: every copy of it (search index, stored email) must lose it too. */
+    public record CommentRedacted(long ticketId, long commentId) {
+    }
+
     public record TicketAssigned(long ticketId, Long assigneeId, Long groupId, long actorId) {
     }
 

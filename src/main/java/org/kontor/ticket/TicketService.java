@@ -332,6 +332,25 @@ public class TicketService {
         return makePrivate(ticket, comment, actor);
     }
 
+    /**
+     * Zendesk's comment redaction: {@code text} is removed from the comment for good (see {@link Comment#redact}),
+     * recorded in an audit without the text. Agents only; no trigger runs and nobody is notified.
+     */
+    @Transactional
+    public Change redactComment(long ticketId, long commentId, String text, Channel via, Actor actor) {
+        requireAgent(actor);
+        if (text == null || text.isBlank()) {
+            throw InvalidInput.of("text", "err.redaction.blank", "Text: give the text to redact");
+        }
+        Ticket ticket = tickets.findById(ticketId).filter(t -> !t.isDeleted()).orElseThrow(NotFound::new);
+        Comment comment = comments.findById(commentId).filter(c -> c.getTicketId() == ticketId).orElseThrow(NotFound::new);
+        Instant now = Instant.now();
+        Audit audit = ticket.beginAudit(actor, via, now);
+        entityManager.persist(audit);
+        ticket.redactComment(comment, text, audit, now);
+        return new Change(writer.saved(ticket), audit, List.of(comment));
+    }
+
     /** The older Zendesk variant, keyed by the audit that created the comment (zendesk-java-client uses it). */
     @Transactional
     public Change makeAuditCommentPrivate(long ticketId, long auditId, Actor actor) {

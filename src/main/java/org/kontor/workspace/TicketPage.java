@@ -227,6 +227,20 @@ class TicketPage {
         return "redirect:/agent/tickets/" + id;
     }
 
+    /** Zendesk's redaction: the text goes from the comment for good; a text not found is refused, and the page says so. */
+    @PostMapping("/agent/tickets/{id}/comments/{commentId}/redact")
+    String redact(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long commentId,
+                  @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        visible.comment(policy.viewerFor(me.actor()), id, commentId);
+        try {
+            tickets.redactComment(id, commentId, text, Channel.WEB, me.actor());
+            redirect.addFlashAttribute("redacted", true);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errors", Forms.errors(e, messages));
+        }
+        return "redirect:/agent/tickets/" + id;
+    }
+
     /** K3: exactly what the requester sees, through the same access policy the Help Center and Requests API use. */
     @GetMapping("/agent/tickets/{id}/as-requester")
     String asRequester(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
@@ -276,6 +290,7 @@ class TicketPage {
                 case COMMENT -> msg(Boolean.TRUE.equals(e.getIsPublic()) ? "ws.event.publicReply" : "ws.event.internalNote",
                         String.valueOf(e.getCommentId()));
                 case COMMENT_PRIVACY_CHANGE -> msg("ws.event.commentMadePrivate", String.valueOf(e.getCommentId()));
+                case COMMENT_REDACTION -> msg("ws.event.commentRedacted", String.valueOf(e.getCommentId()));
                 case CREATE -> "is_public".equals(field) ? msg("ws.event.createdAs", visibility(e.value())) : null;
                 case CHANGE -> "is_public".equals(field)
                         ? msg("ws.event.visibility", visibility(e.previousValue()), visibility(e.value()))

@@ -159,8 +159,8 @@ class ZendeskJavaClientTest extends IntegrationTest {
     }
 
     @Test
-    void deleteUserSoftDeletesAndTheRecordStaysReadable() {
-        User agent = fixtures.agent("Zed Deleter");
+    void deleteUserSoftDeletesAndTheRecordStaysReadableUntilAnAdminDeletesItPermanently() {
+        User agent = fixtures.admin("Zed Deleter");
         User customer = fixtures.endUser("Zack Leaving");
         Zendesk zd = clientFor(agent);
 
@@ -170,6 +170,25 @@ class ZendeskJavaClientTest extends IntegrationTest {
         assertThat(after.getActive()).isFalse();
         assertThat(after.getName()).isEqualTo("Zack Leaving");
         assertThat(after.getEmail()).isNull();
+
+        // The client soft-deletes again (no change), then calls DELETE /deleted_users/{id}; it reads the answer without
+        // Zendesk's "deleted_user" envelope, so the object it returns is empty: the record is read back instead.
+        zd.permanentlyDeleteUser(customer.getId());
+        assertThat(zd.getUser(customer.getId()).getName()).isEqualTo("Permanently deleted user");
+    }
+
+    @Test
+    void deleteUsersQueuesAJob() throws Exception {
+        User agent = fixtures.agent("Zed Bulk Deleter");
+        User one = fixtures.endUser("Zoe One");
+        User two = fixtures.endUser("Zoe Two");
+        Zendesk zd = clientFor(agent);
+
+        JobStatus deleted = awaitDone(zd, zd.deleteUsers(one.getId(), two.getId()));
+
+        assertThat(deleted.getResults()).extracting(JobResult::getStatus).containsExactly("Deleted", "Deleted");
+        assertThat(zd.getUser(one.getId()).getActive()).isFalse();
+        assertThat(zd.getUser(two.getId()).getActive()).isFalse();
     }
 
     private static JobStatus awaitDone(Zendesk zd, JobStatus job) throws InterruptedException {

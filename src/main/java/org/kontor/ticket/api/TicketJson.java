@@ -164,6 +164,11 @@ public final class TicketJson {
                 m.put("comment_id", e.getCommentId());
                 m.put("public", e.getIsPublic());
             }
+            case COMMENT_REDACTION -> {
+                m.put("id", e.getId());
+                m.put("type", "CommentRedactionEvent");
+                m.put("comment_id", e.getCommentId());
+            }
             case CREATE -> {
                 m.put("id", e.getId());
                 m.put("type", "Create");

@@ -243,6 +243,19 @@ class TicketsController {
         return ResponseEntity.ok().build();
     }
 
+    /** Zendesk's redaction: {@code {"text": "..."}} is removed from the comment for good; answers the comment. */
+    @PutMapping("/api/v2/tickets/{ticketId}/comments/{commentId}/redact")
+    Map<String, Object> redact(@AuthenticationPrincipal KontorUser me, @PathVariable long ticketId, @PathVariable long commentId,
+                               @RequestBody JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BadRequest("The request body must be a JSON object with a \"text\" property");
+        }
+        TicketService.Change change = tickets.redactComment(ticketId, commentId, Json.string(body, "text"), Channel.API, me.actor());
+        Comment comment = change.comments().get(0);
+        return Envelope.of("comment", TicketJson.comment(comment,
+                files(viewer(me), change.ticket(), List.of(comment), true).getOrDefault(comment.getId(), List.of())));
+    }
+
     @PutMapping("/api/v2/tickets/{ticketId}/audits/{auditId}/make_private")
     ResponseEntity<Void> makeAuditPrivate(@AuthenticationPrincipal KontorUser me, @PathVariable long ticketId, @PathVariable long auditId) {
         tickets.makeAuditCommentPrivate(ticketId, auditId, me.actor());

@@ -159,7 +159,8 @@ public class ReportService {
     public WorkReport agents(ReportRange range, Actor actor) {
         requireAgentView(actor);
         Map<Long, WorkRow> rows = new LinkedHashMap<>();
-        jdbc.query("SELECT id, name FROM users WHERE role IN " + AGENT_ROLES + " ORDER BY name, id",
+        // Agents past and present (their work counts), but not Kontor's system user (-1), who does no agent's work.
+        jdbc.query("SELECT id, name FROM users WHERE role IN " + AGENT_ROLES + " AND id <> -1 ORDER BY name, id",
                 (RowCallbackHandler) rs -> {
                     rows.put(rs.getLong(1), new WorkRow(rs.getLong(1), rs.getString(2), 0, 0, 0));
                 });

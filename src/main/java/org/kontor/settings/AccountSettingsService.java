@@ -15,6 +15,10 @@ public class AccountSettingsService {
     static final String CALL_TICKETS_PRIVATE = "voice.call_tickets_private";
     static final String REASSIGN_WHEN_OFFLINE = "routing.reassign_when_agent_offline";
     static final String HELP_CENTER_SIGN_UP = "help_center.anyone_can_sign_up";
+    static final String CLOSE_SOLVED_AFTER_DAYS = "tickets.close_solved_after_days";
+    /** Zendesk's default automation closes a ticket 4 days after it was solved. */
+    public static final int DEFAULT_CLOSE_SOLVED_AFTER_DAYS = 4;
+    public static final int MAX_CLOSE_SOLVED_AFTER_DAYS = 28;
     /** Every ticket creation reads the settings; a change through another Kontor instance shows after this long. */
     private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -111,6 +115,28 @@ public class AccountSettingsService {
         set(HELP_CENTER_SIGN_UP, anyoneCanSignUp);
     }
 
+    /** Days after which a solved ticket is closed by Kontor (0: never). */
+    @Transactional(readOnly = true)
+    public int closeSolvedAfterDays() {
+        return settings.findById(CLOSE_SOLVED_AFTER_DAYS).map(s -> Integer.parseInt(s.getValueText()))
+                .orElse(DEFAULT_CLOSE_SOLVED_AFTER_DAYS);
+    }
+
+    /** Admins only; 0 (never) to {@value #MAX_CLOSE_SOLVED_AFTER_DAYS} days (Zendesk closes after 28 days at the latest). */
+    @Transactional
+    public int updateCloseSolvedAfterDays(int days, Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new Forbidden("Only admins can change account settings");
+        }
+        if (days < 0 || days > MAX_CLOSE_SOLVED_AFTER_DAYS) {
+            throw org.kontor.common.InvalidInput.of("close_solved_after_days", "err.settings.closeSolvedAfterDays",
+                    "Close solved tickets after: from 0 (never) to " + MAX_CLOSE_SOLVED_AFTER_DAYS + " days",
+                    MAX_CLOSE_SOLVED_AFTER_DAYS);
+        }
+        set(CLOSE_SOLVED_AFTER_DAYS, Integer.toString(days));
+        return days;
+    }
+
     private TicketSettings read() {
         return new TicketSettings(flag(FIRST_COMMENT_PRIVATE, TicketSettings.DEFAULTS.firstCommentPrivateEnabled()));
     }
@@ -120,7 +146,10 @@ public class AccountSettingsService {
     }
 
     private void set(String name, boolean value) {
-        settings.findById(name).ifPresentOrElse(s -> s.change(Boolean.toString(value)),
-                () -> settings.save(new AccountSetting(name, Boolean.toString(value))));
+        set(name, Boolean.toString(value));
+    }
+
+    private void set(String name, String value) {
+        settings.findById(name).ifPresentOrElse(s -> s.change(value), () -> settings.save(new AccountSetting(name, value)));
     }
 }

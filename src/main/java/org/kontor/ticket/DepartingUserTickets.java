@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tickets of a user who is deleted, or of an agent who becomes an end user, settled in that change's transaction.
- * As in Zendesk, a user who still waits for an answer (the requester of an unsolved ticket) cannot be deleted — Kontor
- * has no automation that closes solved tickets, so solved counts as settled here where Zendesk waits for closed. A
+ * As in Zendesk, a user who still waits for an answer (the requester of an unsolved ticket) cannot be deleted; solved
+ * counts as settled here where Zendesk waits for closed (solved tickets close by themselves, SolvedTicketClosing). A
  * departing agent's unsolved tickets become unassigned in their group, an audited change by the admin who made it, so
  * that they go back to the group's queue; solved and closed tickets keep their assignee for the record.
  */

@@ -53,6 +53,8 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Embedded
     private TicketPrivacy privacy;
     private Instant dueAt;
+    /** When the ticket was last solved (kept when it closes): solved tickets close this long after. */
+    private Instant solvedAt;
     private Instant deletedAt;
     @Column(updatable = false)
     private Instant createdAt;
@@ -94,6 +96,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         }
         this.subject = s.subject();
         this.status = s.status() != null ? s.status() : (s.assigneeId() != null ? TicketStatus.OPEN : TicketStatus.NEW);
+        this.solvedAt = status == TicketStatus.SOLVED ? now : null;
         this.priority = s.priority();
         this.type = s.type();
         this.requesterId = s.requesterId();
@@ -245,6 +248,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
             throw new RuleViolation("R5", "status", "Status: only a solved ticket can be closed, this one is " + status.wire());
         }
         audit.changed("status", status, to);
+        if (to == TicketStatus.SOLVED) {
+            solvedAt = at;
+        } else if (to != TicketStatus.CLOSED) {
+            solvedAt = null;
+        }
         status = to;
         touch(at);
     }
@@ -410,6 +418,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     public String getDescription() {
         return description;
+    }
+
+    public Instant getSolvedAt() {
+        return solvedAt;
     }
 
     public TicketStatus getStatus() {

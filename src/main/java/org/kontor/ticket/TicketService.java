@@ -323,6 +323,22 @@ public class TicketService {
         return ticket.getRequesterId() == actor.id() && ticket.getStatus().isUnsolved();
     }
 
+    /**
+     * Closes a ticket that is still solved and was solved before {@code solvedBefore} (checked again here, in the
+     * closing's transaction); false when it changed meanwhile. See {@link SolvedTicketClosing}.
+     */
+    @Transactional
+    public boolean closeSolved(long ticketId, Instant solvedBefore, Actor actor) {
+        Ticket ticket = tickets.findById(ticketId).filter(t -> !t.isDeleted()).orElse(null);
+        if (ticket == null || ticket.getStatus() != TicketStatus.SOLVED || ticket.getSolvedAt() == null
+                || !ticket.getSolvedAt().isBefore(solvedBefore)) {
+            return false;
+        }
+        update(ticketId, new TicketChanges(null, null, null, null, null, null, null, null, TicketStatus.CLOSED, null, null,
+                null, null, null, null, null, null, null, false, null, Channel.RULE), actor);
+        return true;
+    }
+
     /** R16–R18: an agent turns a public comment into an internal note. */
     @Transactional
     public Change makeCommentPrivate(long ticketId, long commentId, Actor actor) {

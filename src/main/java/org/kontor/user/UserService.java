@@ -445,7 +445,7 @@ public class UserService {
 
     /** Deleted but not yet permanently: Zendesk's {@code deleted_users}. */
     public static Specification<User> deletedSpec() {
-        return (root, q, cb) -> cb.and(cb.isFalse(root.get("active")), cb.isNull(root.get("purgedAt")));
+        return (root, q, cb) -> cb.and(cb.isNotNull(root.get("deletedAt")), cb.isNull(root.get("purgedAt")));
     }
 
     public static Specification<User> roleSpec(List<Role> roles) {

@@ -45,6 +45,35 @@ class AdminBrowserTest extends WorkspaceBrowserTest {
     }
 
     @Test
+    void anAdminSetsWhenSolvedTicketsCloseAndAValueOutOfRangeIsRefusedWithTheFormKept() {
+        User admin = fixtures.admin("Closing Admin");
+        signIn(admin);
+        try {
+            step("the setting shows Zendesk's default of 4 days", () -> {
+                open("/admin/settings");
+                assertThat(field("Close solved tickets after (days)").getAttribute("value")).isEqualTo("4");
+            });
+            step("40 days is refused, with the reason and the value as typed", () -> {
+                type("Close solved tickets after (days)", "40");
+                // The browser's own range check would stop the form; the server's check is what is tested here.
+                ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("document.querySelector('form.card-form').noValidate = true");
+                click("Save");
+                waitForText("Close solved tickets after: from 0 (never) to 28 days");
+                assertThat(field("Close solved tickets after (days)").getAttribute("value")).isEqualTo("40");
+            });
+            step("7 days is saved", () -> {
+                type("Close solved tickets after (days)", "7");
+                click("Save");
+                waitForText("Settings saved.");
+                assertThat(field("Close solved tickets after (days)").getAttribute("value")).isEqualTo("7");
+            });
+        } finally {
+            fixtures.asAdmin().body(java.util.Map.of("settings", java.util.Map.of("tickets", java.util.Map.of("close_solved_after_days", 4))))
+                    .put("/api/v2/account/settings.json").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anAdminManagesGroupsOrganizationsAndApiTokens() {
         User admin = fixtures.admin("Structure Admin");
         User agent = fixtures.agent("Queue Agent");

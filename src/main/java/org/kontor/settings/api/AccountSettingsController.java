@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kontor.api.Envelope;
 import org.kontor.api.Json;
+import org.kontor.common.InvalidInput;
 import org.kontor.security.KontorUser;
 import org.kontor.settings.AccountSettingsService;
 import org.kontor.settings.OperationsSettings;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code settings.tickets.is_first_comment_private_enabled} is R8's switch; only admins change it. */
+/**
+ * {@code settings.tickets.is_first_comment_private_enabled} is R8's switch; {@code tickets.close_solved_after_days}
+ * when solved tickets close. Only admins change them.
+ */
 @RestController
 @RequestMapping("/api/v2/account/settings")
 class AccountSettingsController {
@@ -28,7 +32,7 @@ class AccountSettingsController {
 
     @GetMapping
     Map<String, Object> show() {
-        return json(settings.tickets(), settings.operations());
+        return json(settings.tickets(), settings.operations(), settings.closeSolvedAfterDays());
     }
 
     @PutMapping
@@ -36,6 +40,13 @@ class AccountSettingsController {
         JsonNode s = Json.root(body, "settings");
         JsonNode t = Json.object(s, "tickets");
         Boolean firstCommentPrivate = Json.bool(t, "is_first_comment_private_enabled");
+        JsonNode days = t == null ? null : t.get("close_solved_after_days");
+        if (days != null && !days.isNull()) {
+            if (!days.isIntegralNumber() || !days.canConvertToInt()) {
+                throw new InvalidInput("close_solved_after_days", "close_solved_after_days: must be a whole number of days");
+            }
+            settings.updateCloseSolvedAfterDays(days.intValue(), me.actor());
+        }
         TicketSettings tickets = settings.updateTickets(firstCommentPrivate, me.actor());
         JsonNode voice = Json.object(s, "voice");
         JsonNode routing = Json.object(s, "routing");
@@ -43,12 +54,14 @@ class AccountSettingsController {
         Boolean reassign = Json.bool(routing, "reassign_when_agent_offline");
         OperationsSettings operations = callTicketsPrivate == null && reassign == null ? settings.operations()
                 : settings.updateOperations(callTicketsPrivate, reassign, me.actor());
-        return json(tickets, operations);
+        return json(tickets, operations, settings.closeSolvedAfterDays());
     }
 
-    private static Map<String, Object> json(TicketSettings t, OperationsSettings o) {
+    /** {@code tickets.close_solved_after_days} is Kontor's: Zendesk has it as a default automation instead. */
+    private static Map<String, Object> json(TicketSettings t, OperationsSettings o, int closeSolvedAfterDays) {
         Map<String, Object> tickets = new LinkedHashMap<>();
         tickets.put("is_first_comment_private_enabled", t.firstCommentPrivateEnabled());
+        tickets.put("close_solved_after_days", closeSolvedAfterDays);
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("tickets", tickets);
         all.put("voice", Map.of("call_tickets_private", o.callTicketsPrivate()));

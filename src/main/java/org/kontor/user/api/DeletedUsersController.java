@@ -43,7 +43,7 @@ class DeletedUsersController {
     @GetMapping("/{id}")
     Map<String, Object> show(@PathVariable long id) {
         User user = users.get(id);
-        if (user.isActive() || user.isPurged()) {
+        if (user.getDeletedAt() == null || user.isPurged()) {
             throw new NotFound();
         }
         return Envelope.of("deleted_user", UserJson.of(user, true));

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificationExecutor<Comment> {
     Optional<Comment> findFirstByTicketIdAndAuditIdOrderByIdAsc(long ticketId, long auditId);
+
+    Optional<Comment> findFirstByTicketIdOrderByIdDesc(long ticketId);
 }

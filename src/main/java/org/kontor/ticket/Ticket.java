@@ -235,6 +235,14 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         touch(at);
     }
 
+    /** A ticket merged into another closes at once, whatever its status was (Zendesk's merge). */
+    void closeAsMerged(Audit audit, Instant at) {
+        ensureChangeable();
+        audit.changed("status", status, TicketStatus.CLOSED);
+        status = TicketStatus.CLOSED;
+        touch(at);
+    }
+
     /** R5: statuses move forward through the life cycle; nothing returns to new, only solved tickets close. */
     void changeStatus(TicketStatus to, Audit audit, Instant at) {
         ensureChangeable();

@@ -389,7 +389,7 @@ public class TicketService {
     }
 
     /** Business rules (triggers) and notifications, in this transaction: they commit or roll back with the change. */
-    private void runHooks(Ticket ticket, Audit audit, Actor actor, boolean created, List<Comment> written, Instant now) {
+    void runHooks(Ticket ticket, Audit audit, Actor actor, boolean created, List<Comment> written, Instant now) {
         if (hooks.isEmpty()) {
             return;
         }
@@ -407,7 +407,7 @@ public class TicketService {
         writer.saved(ticket);
     }
 
-    private static void requireAgent(Actor actor) {
+    static void requireAgent(Actor actor) {
         if (!actor.isAgent()) {
             throw new org.kontor.common.Forbidden("Only agents can work tickets");
         }

@@ -17,6 +17,7 @@ import org.kontor.attachment.Attachments;
 import org.kontor.attachment.web.FormUploads;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
+import org.kontor.common.NotFound;
 import org.kontor.common.RuleViolation;
 import org.kontor.publication.ScheduledPublications;
 import org.kontor.security.KontorUser;
@@ -32,6 +33,7 @@ import org.kontor.ticket.TicketInput.CcInput;
 import org.kontor.ticket.TicketInput.CommentInput;
 import org.kontor.ticket.TicketInput.TicketChanges;
 import org.kontor.ticket.TicketPrivacy;
+import org.kontor.ticket.TicketMerge;
 import org.kontor.ticket.TicketService;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.ticket.TicketType;
@@ -77,9 +79,12 @@ class TicketPage {
     private final ScheduledPublications publications;
     private final Attachments attachments;
 
+    private final TicketMerge merge;
+
     TicketPage(VisibleTickets visible, AccessPolicy policy, TicketService tickets, UserService users, Directory directory,
                MessageSource messages, @Value("${kontor.workspace.publish-undo-seconds:10}") int undoSeconds,
-               ScheduledPublications publications, Attachments attachments) {
+               ScheduledPublications publications, Attachments attachments, TicketMerge merge) {
+        this.merge = merge;
         this.attachments = attachments;
         this.publications = publications;
         this.visible = visible;
@@ -225,6 +230,29 @@ class TicketPage {
             redirect.addFlashAttribute("errors", Forms.errors(e, messages));
         }
         return "redirect:/agent/tickets/" + id;
+    }
+
+    /** Merges this ticket into the one given by number (see {@link TicketMerge}); the target's page shows the result. */
+    @PostMapping("/agent/tickets/{id}/merge")
+    String merge(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestParam(defaultValue = "") String target,
+                 @RequestParam(defaultValue = "false") boolean publicComments, RedirectAttributes redirect) {
+        visible.ticket(policy.viewerFor(me.actor()), id);
+        String number = target.strip().replaceFirst("^#", "");
+        try {
+            if (!number.matches("\\d{1,18}")) {
+                throw InvalidInput.of("target", "err.merge.target", "Ticket number: give the number of the ticket to merge into");
+            }
+            long into = Long.parseLong(number);
+            merge.merge(into, List.of(id), new TicketMerge.Comments(null, publicComments, null, publicComments), Channel.WEB, me.actor());
+            redirect.addFlashAttribute("mergedFrom", String.valueOf(id));
+            return "redirect:/agent/tickets/" + into;
+        } catch (InvalidInput | NotFound e) {
+            redirect.addFlashAttribute("errors", e instanceof NotFound
+                    ? List.of(messages.getMessage("err.merge.notFound", new Object[] {number},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+                    : Forms.errors(e, messages));
+            return "redirect:/agent/tickets/" + id;
+        }
     }
 
     /** Zendesk's redaction: the text goes from the comment for good; a text not found is refused, and the page says so. */

@@ -8,6 +8,7 @@ import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketChangeHook;
 import org.kontor.ticket.TicketEvents.CommentMadePrivate;
 import org.kontor.ticket.TicketEvents.TicketDeleted;
+import org.kontor.ticket.TicketEvents.TicketRestored;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.ticket.TicketUpdate;
 import org.kontor.user.Actor;
@@ -70,6 +71,23 @@ class ReportActivity implements TicketChangeHook {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(TicketDeleted event) {
         jdbc.update("DELETE FROM report_activity WHERE ticket_id = ?", event.ticketId());
+    }
+
+    /** A restored ticket counts again: its rows are rebuilt from its comments and audits, as V13 built them. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(TicketRestored event) {
+        jdbc.update("INSERT INTO report_activity (ticket_id, audit_id, comment_id, kind, author_id, organization_id, requester_id,"
+                + " group_id, assignee_id, ticket_created_at, happened_at)"
+                + " SELECT t.id, c.audit_id, c.id, CASE WHEN c.is_public THEN 'reply' ELSE 'note' END, c.author_id, t.organization_id,"
+                + " t.requester_id, t.group_id, t.assignee_id, t.created_at, c.created_at"
+                + " FROM comments c JOIN tickets t ON t.id = c.ticket_id JOIN users u ON u.id = c.author_id"
+                + " WHERE t.id = ? AND u.role IN " + ReportService.AGENT_ROLES, event.ticketId());
+        jdbc.update("INSERT INTO report_activity (ticket_id, audit_id, comment_id, kind, author_id, organization_id, requester_id,"
+                + " group_id, assignee_id, ticket_created_at, happened_at)"
+                + " SELECT t.id, a.id, NULL, 'solve', a.author_id, t.organization_id, t.requester_id, t.group_id, t.assignee_id,"
+                + " t.created_at, a.created_at"
+                + " FROM audit_events e JOIN audits a ON a.id = e.audit_id JOIN tickets t ON t.id = a.ticket_id"
+                + " WHERE t.id = ? AND e.field_name = 'status' AND e.value_text = 'solved'", event.ticketId());
     }
 
     private boolean writtenByAgent(Comment comment, Actor actor) {

@@ -56,6 +56,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     /** When the ticket was last solved (kept when it closes): solved tickets close this long after. */
     private Instant solvedAt;
     private Instant deletedAt;
+    private Long deletedBy;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -390,7 +391,18 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     void delete(Actor actor, Instant at) {
         if (deletedAt == null) {
             deletedAt = at;
+            deletedBy = actor.id();
             registerEvent(new TicketEvents.TicketDeleted(id, actor.id()));
+            touch(at);
+        }
+    }
+
+    /** A deleted ticket comes back as it was (Zendesk's restore). */
+    void restore(Actor actor, Instant at) {
+        if (deletedAt != null) {
+            deletedAt = null;
+            deletedBy = null;
+            registerEvent(new TicketEvents.TicketRestored(id, actor.id()));
             touch(at);
         }
     }
@@ -426,6 +438,14 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     public String getDescription() {
         return description;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public Long getDeletedBy() {
+        return deletedBy;
     }
 
     public Instant getSolvedAt() {

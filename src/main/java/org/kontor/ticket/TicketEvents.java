@@ -31,4 +31,8 @@ public final class TicketEvents {
 
     public record TicketDeleted(long ticketId, long actorId) {
     }
+
+    /** A deleted ticket was restored: it counts in reports and is found again. */
+    public record TicketRestored(long ticketId, long actorId) {
+    }
 }

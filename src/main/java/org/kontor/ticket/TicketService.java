@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
 import org.kontor.common.Conflict;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
@@ -405,6 +407,25 @@ public class TicketService {
         Ticket ticket = tickets.findById(ticketId).filter(t -> !t.isDeleted()).orElseThrow(NotFound::new);
         ticket.delete(actor, Instant.now());
         writer.saved(ticket);
+    }
+
+    /** Zendesk's restore of deleted tickets, all or none: 404 when one of them is not a deleted ticket. */
+    @Transactional
+    public void restore(List<Long> ticketIds, Actor actor) {
+        requireAgent(actor);
+        Instant now = Instant.now();
+        for (long id : ticketIds) {
+            Ticket ticket = tickets.findById(id).filter(Ticket::isDeleted).orElseThrow(NotFound::new);
+            ticket.restore(actor, now);
+            writer.saved(ticket);
+        }
+    }
+
+    /** Zendesk's {@code deleted_tickets}: for agents. */
+    @Transactional(readOnly = true)
+    public Paging.Result<Ticket> deleted(PageParams params, Paging.Ordering ordering, Actor actor) {
+        requireAgent(actor);
+        return Paging.fetch(tickets, (root, q, cb) -> cb.isNotNull(root.get("deletedAt")), params, ordering);
     }
 
     static void requireAgent(Actor actor) {

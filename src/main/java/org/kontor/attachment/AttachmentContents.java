@@ -45,4 +45,10 @@ class AttachmentContents {
     void delete(long attachmentId) {
         jdbc.update("DELETE FROM attachment_contents WHERE attachment_id = ?", attachmentId);
     }
+
+    /** Every file of a ticket, bytes and records. */
+    void deleteOfTicket(long ticketId) {
+        jdbc.update("DELETE FROM attachment_contents WHERE attachment_id IN (SELECT id FROM attachments WHERE ticket_id = ?)", ticketId);
+        jdbc.update("DELETE FROM attachments WHERE ticket_id = ?", ticketId);
+    }
 }

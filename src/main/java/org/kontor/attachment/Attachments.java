@@ -25,6 +25,8 @@ import org.kontor.ticket.Ticket;
 import org.kontor.user.Actor;
 import org.kontor.visibility.Viewer;
 import org.kontor.visibility.VisibleTickets;
+import org.kontor.ticket.TicketEvents;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -296,5 +298,11 @@ public class Attachments implements CommentUploads {
         }
         return MediaTypeFactory.getMediaType(fileName == null ? "" : fileName)
                 .map(t -> (t.getType() + "/" + t.getSubtype()).toLowerCase(Locale.ROOT)).orElse("application/octet-stream");
+    }
+
+    /** A ticket removed for good takes its files with it. */
+    @EventListener
+    void on(TicketEvents.TicketPurged purge) {
+        contents.deleteOfTicket(purge.ticketId());
     }
 }

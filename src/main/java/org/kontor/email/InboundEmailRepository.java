@@ -31,6 +31,15 @@ interface InboundEmailRepository extends JpaRepository<InboundEmail, Long> {
             + " where e.commentId in (select c.id from Comment c where c.authorId = :userId)")
     int forgetSenderOf(long userId);
 
+    /**
+     * A ticket removed for good: the received messages that became it keep only what exactly-once import needs
+     * (source and Message-ID), not its subject, sender or content.
+     */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update InboundEmail e set e.ticketId = null, e.commentId = null, e.subject = null, e.fromAddress = null, e.raw = null"
+            + " where e.ticketId = :ticketId")
+    int forgetTicket(long ticketId);
+
     /** Received mail outlives its mailbox: the record keeps its source ("imap:{id}") but no longer points at it. */
     @org.springframework.data.jpa.repository.Modifying
     @Query("update InboundEmail e set e.mailboxId = null where e.mailboxId = :mailboxId")

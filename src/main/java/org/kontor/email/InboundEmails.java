@@ -4,6 +4,7 @@ import java.util.List;
 import org.kontor.common.BadRequest;
 import org.kontor.common.Forbidden;
 import org.kontor.common.NotFound;
+import org.kontor.ticket.TicketEvents;
 import org.kontor.user.Actor;
 import org.kontor.user.UserPurge;
 import org.springframework.context.event.EventListener;
@@ -26,6 +27,11 @@ public class InboundEmails {
     @EventListener
     void on(UserPurge purge) {
         records.forgetSenderOf(purge.userId());
+    }
+
+    @EventListener
+    void on(TicketEvents.TicketPurged purge) {
+        records.forgetTicket(purge.ticketId());
     }
 
     /** The inbound MIME endpoint: an MTA or mail service pushes one raw message. */

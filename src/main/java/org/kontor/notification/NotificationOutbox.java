@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import org.kontor.ticket.Comment;
 import org.kontor.ticket.Ticket;
+import org.kontor.ticket.TicketEvents;
 import org.kontor.ticket.TicketUpdate;
 import org.kontor.user.Actor;
 import org.kontor.user.User;
@@ -33,6 +34,13 @@ public class NotificationOutbox {
         this.users = users;
         this.policy = policy;
         this.delivery = delivery;
+    }
+
+    /** A ticket removed for good: its mail log goes, and the developer mailbox's copies of that mail. */
+    @EventListener
+    void on(TicketEvents.TicketPurged purge) {
+        notifications.deleteDevMailboxCopies(purge.ticketId());
+        notifications.deleteOfTicket(purge.ticketId());
     }
 
     /** A user's personal data goes for good: the outbox keeps that mail went to them, not their address. */

@@ -65,6 +65,15 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             + " and n.recipientId in (select u.id from User u where u.purgedAt is not null)")
     int forgetEmailsOfPurgedRecipients(@Param("ids") Collection<Long> ids);
 
+    @Modifying
+    @Query(value = "DELETE FROM dev_mailbox WHERE notification_id IN (SELECT id FROM notifications WHERE ticket_id = :ticketId)",
+            nativeQuery = true)
+    int deleteDevMailboxCopies(@Param("ticketId") long ticketId);
+
+    @Modifying
+    @Query("delete from Notification n where n.ticketId = :ticketId")
+    int deleteOfTicket(@Param("ticketId") long ticketId);
+
     List<Notification> findByTicketIdOrderByIdAsc(long ticketId);
 
     List<Notification> findByAuditIdInOrderByIdAsc(Collection<Long> auditIds);

@@ -15,6 +15,7 @@ import org.kontor.ticket.Channel;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketInput.CommentInput;
 import org.kontor.ticket.TicketInput.TicketChanges;
+import org.kontor.ticket.TicketEvents;
 import org.kontor.ticket.TicketService;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.user.Actor;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -105,6 +107,16 @@ public class ScheduledPublications {
     @Transactional
     public void cancel(long ticketId, Actor actor) {
         requireAgent(actor);
+        cancel(ticketId);
+    }
+
+    /** A ticket removed for good loses its pending publication. */
+    @EventListener
+    void on(TicketEvents.TicketPurged purge) {
+        cancel(purge.ticketId());
+    }
+
+    private void cancel(long ticketId) {
         publications.findByTicketId(ticketId).ifPresent(p -> {
             publications.delete(p);
             AfterCommit.run(() -> {

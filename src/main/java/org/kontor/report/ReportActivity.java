@@ -8,12 +8,14 @@ import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketChangeHook;
 import org.kontor.ticket.TicketEvents.CommentMadePrivate;
 import org.kontor.ticket.TicketEvents.TicketDeleted;
+import org.kontor.ticket.TicketEvents.TicketPurged;
 import org.kontor.ticket.TicketEvents.TicketRestored;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.ticket.TicketUpdate;
 import org.kontor.user.Actor;
 import org.kontor.user.User;
 import org.kontor.user.UserService;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +72,12 @@ class ReportActivity implements TicketChangeHook {
     /** Deleted tickets count in no report. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(TicketDeleted event) {
+        jdbc.update("DELETE FROM report_activity WHERE ticket_id = ?", event.ticketId());
+    }
+
+    /** A ticket removed for good has no report rows (they went when it was deleted; this covers any written since). */
+    @EventListener
+    void on(TicketPurged event) {
         jdbc.update("DELETE FROM report_activity WHERE ticket_id = ?", event.ticketId());
     }
 

@@ -35,4 +35,11 @@ public final class TicketEvents {
     /** A deleted ticket was restored: it counts in reports and is found again. */
     public record TicketRestored(long ticketId, long actorId) {
     }
+
+    /**
+     * A deleted ticket is being removed for good. Published synchronously inside that transaction, before the
+     * ticket's own rows go: every feature deletes what it keeps of the ticket (mail, files, publications, reports).
+     */
+    public record TicketPurged(long ticketId) {
+    }
 }

@@ -4,27 +4,39 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.kontor.api.Envelope;
 import org.kontor.api.Json;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
+import org.kontor.job.Job;
+import org.kontor.job.JobHandler;
+import org.kontor.job.JobItems;
+import org.kontor.job.api.BulkCalls;
 import org.kontor.security.KontorUser;
+import org.kontor.ticket.DeletedTicketPurge;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketService;
+import org.kontor.user.Actor;
 import org.kontor.user.User;
 import org.kontor.user.UserService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Zendesk's {@code deleted_tickets}, for agents: the list (with who deleted each ticket and its status then), and
- * restore, one or many. A restored ticket is back in views, search and reports.
+ * Zendesk's {@code deleted_tickets}, for agents: the list (with who deleted each ticket and its status then), restore
+ * (one or many: back in views, search and reports) and permanent deletion (a job).
  */
 @RestController
 @RequestMapping("/api/v2/deleted_tickets")
@@ -35,10 +47,12 @@ class DeletedTicketsController {
 
     private final TicketService tickets;
     private final UserService users;
+    private final BulkCalls bulk;
 
-    DeletedTicketsController(TicketService tickets, UserService users) {
+    DeletedTicketsController(TicketService tickets, UserService users, BulkCalls bulk) {
         this.tickets = tickets;
         this.users = users;
+        this.bulk = bulk;
     }
 
     @GetMapping
@@ -62,6 +76,47 @@ class DeletedTicketsController {
     ResponseEntity<Void> restoreMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
         tickets.restore(Json.idParam(ids, "ids", 100), me.actor());
         return ResponseEntity.ok().build();
+    }
+
+    /** Permanent deletion, as Zendesk a job: see {@link DeletedTicketPurge}. */
+    @DeleteMapping("/{id}")
+    Map<String, Object> purge(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        return bulk.queueDeletes(me.actor(), PurgeJobs.PURGE, String.valueOf(id));
+    }
+
+    @DeleteMapping("/destroy_many")
+    Map<String, Object> purgeMany(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String ids) {
+        return bulk.queueDeletes(me.actor(), PurgeJobs.PURGE, ids);
+    }
+
+    /** Each ticket in a transaction of its own; one that is not a deleted ticket is reported as not found. */
+    @Component
+    static class PurgeJobs implements JobHandler {
+        static final String PURGE = "purge_deleted_tickets";
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        private final DeletedTicketPurge purge;
+
+        PurgeJobs(DeletedTicketPurge purge) {
+            this.purge = purge;
+        }
+
+        @Override
+        public Set<String> kinds() {
+            return Set.of(PURGE);
+        }
+
+        @Override
+        public void run(Job job, Actor actor, int from, Consumer<Map<String, Object>> result) {
+            JsonNode ids = JSON.readTree(job.getPayload()).get("ids");
+            for (int i = from; i < ids.size(); i++) {
+                long id = ids.get(i).asLong();
+                result.accept(JobItems.run(i, id, "delete", "Deleted", () -> {
+                    purge.purge(id, actor);
+                    return id;
+                }));
+            }
+        }
     }
 
     private static Map<String, Object> json(Ticket t, User deleter) {

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DeletedTicketsTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.kontor.ticket.DeletedTicketPurge purge;
 
     private long ticket(User agent, User requester, String subject) {
         return fixtures.as(agent).body(Map.of("ticket", Map.of("subject", subject, "requester_id", requester.getId(),
@@ -68,6 +70,67 @@ class DeletedTicketsTest extends IntegrationTest {
         assertThat(fixtures.as(agent).queryParam("query", word).get("/api/v2/search.json").jsonPath()
                 .getList("results.id", Long.class)).contains(id);
         fixtures.as(agent).put("/api/v2/deleted_tickets/" + id + "/restore.json").then().statusCode(404);
+    }
+
+    private long rows(String sql, long ticketId) {
+        return jdbc.queryForObject(sql, Long.class, ticketId);
+    }
+
+    @Test
+    void permanentDeletionLeavesNothingOfTheTicketAndOnlyDeletedTicketsCanBePurged() throws Exception {
+        User agent = fixtures.agent("Pam Purger");
+        User customer = fixtures.endUser("Gus Gone");
+        String word = Fixtures.unique("Vergessen");
+        String token = fixtures.as(agent).contentType("text/plain").body("secret file " + word)
+                .post("/api/v2/uploads.json?filename=secret.txt").then().statusCode(201).extract().jsonPath().getString("upload.token");
+        long id = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Purge " + word, "requester_id", customer.getId(),
+                        "tags", List.of("purge-me"), "comment", Map.of("body", "Text " + word, "uploads", List.of(token)))))
+                .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+        fixtures.as(agent).body(Map.of("ticket", Map.of("comment", Map.of("body", "Note " + word, "public", false))))
+                .put("/api/v2/tickets/" + id + ".json").then().statusCode(200);
+        long live = ticket(agent, customer, "Still here");
+
+        String notDeleted = fixtures.as(agent).delete("/api/v2/deleted_tickets/" + live + ".json")
+                .then().statusCode(200).extract().jsonPath().getString("job_status.id");
+        JsonPath refused = fixtures.finishedJob(agent, notDeleted);
+        assertThat(refused.getBoolean("job_status.results[0].success")).isFalse();
+        assertThat(refused.getString("job_status.results[0].error")).isEqualTo("RecordNotFound");
+        fixtures.as(agent).get("/api/v2/tickets/" + live + ".json").then().statusCode(200);
+
+        fixtures.as(agent).delete("/api/v2/tickets/" + id + ".json").then().statusCode(204);
+        String jobId = fixtures.as(agent).delete("/api/v2/deleted_tickets/" + id + ".json")
+                .then().statusCode(200).extract().jsonPath().getString("job_status.id");
+        JsonPath job = fixtures.finishedJob(agent, jobId);
+
+        assertThat(job.getList("job_status.results.status", String.class)).containsExactly("Deleted");
+        for (String sql : List.of("SELECT COUNT(*) FROM tickets WHERE id = ?", "SELECT COUNT(*) FROM comments WHERE ticket_id = ?",
+                "SELECT COUNT(*) FROM audits WHERE ticket_id = ?", "SELECT COUNT(*) FROM ticket_tags WHERE ticket_id = ?",
+                "SELECT COUNT(*) FROM attachments WHERE ticket_id = ?", "SELECT COUNT(*) FROM notifications WHERE ticket_id = ?",
+                "SELECT COUNT(*) FROM report_activity WHERE ticket_id = ?")) {
+            assertThat(rows(sql, id)).as(sql).isZero();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM attachment_contents c WHERE NOT EXISTS"
+                + " (SELECT 1 FROM attachments a WHERE a.id = c.attachment_id)", Long.class)).isZero();
+        assertThat(deletedIds(agent)).doesNotContain(id);
+        fixtures.as(agent).put("/api/v2/deleted_tickets/" + id + "/restore.json").then().statusCode(404);
+        assertThat(fixtures.as(agent).queryParam("query", word).get("/api/v2/search.json").jsonPath().getInt("count")).isZero();
+        fixtures.as(customer).delete("/api/v2/deleted_tickets/" + live + ".json").then().statusCode(403);
+    }
+
+    @Test
+    void deletedTicketsArePurgedThirtyDaysAfterTheirDeletionAndNotBefore() {
+        User agent = fixtures.agent("Tim Timer");
+        User customer = fixtures.endUser("Tina Timer");
+        long id = ticket(agent, customer, "Old deleted");
+        fixtures.as(agent).delete("/api/v2/tickets/" + id + ".json").then().statusCode(204);
+        java.time.Duration thirtyDays = java.time.Duration.ofDays(30);
+
+        purge.purgeDue(thirtyDays, java.time.Instant.now().plus(java.time.Duration.ofDays(29)));
+        assertThat(rows("SELECT COUNT(*) FROM tickets WHERE id = ?", id)).isEqualTo(1);
+        assertThat(purge.purgeDue(java.time.Duration.ZERO, java.time.Instant.now().plus(java.time.Duration.ofDays(365)))).isZero();
+
+        assertThat(purge.purgeDue(thirtyDays, java.time.Instant.now().plus(java.time.Duration.ofDays(31)))).isPositive();
+        assertThat(rows("SELECT COUNT(*) FROM tickets WHERE id = ?", id)).isZero();
     }
 
     @Test

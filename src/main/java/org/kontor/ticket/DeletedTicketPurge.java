@@ -68,9 +68,14 @@ public class DeletedTicketPurge {
             due = tickets.findAll((root, q, cb) -> cb.lessThan(root.get("deletedAt"), deletedBefore),
                     PageRequest.of(0, BATCH, Sort.by("id"))).map(Ticket::getId).getContent();
             for (long id : due) {
-                tx.executeWithoutResult(s -> tickets.findById(id)
-                        .filter(t -> t.isDeleted() && t.getDeletedAt().isBefore(deletedBefore)).ifPresent(this::purge));
-                purged++;
+                Boolean done = tx.execute(s -> tickets.findById(id)
+                        .filter(t -> t.isDeleted() && t.getDeletedAt().isBefore(deletedBefore)).map(t -> {
+                            purge(t);
+                            return true;
+                        }).orElse(false));
+                if (Boolean.TRUE.equals(done)) {
+                    purged++;
+                }
             }
         } while (due.size() == BATCH);
         if (purged > 0) {

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketMerge {
     public static final int MAX_SOURCES = 5;
+    /** Five quoted comments stay within one comment's length. */
+    private static final int QUOTED_MAX = 10_000;
 
     private final TicketRepository tickets;
     private final CommentRepository comments;
@@ -57,8 +59,13 @@ public class TicketMerge {
 
     /** Checks everything a merge checks before it changes anything (a queued merge checks again when it runs). */
     @Transactional(readOnly = true)
-    public void check(long targetId, List<Long> sourceIds, Actor actor) {
+    public void check(long targetId, List<Long> sourceIds, Comments asked, Actor actor) {
         parties(targetId, sourceIds, actor);
+        for (String text : new String[] {asked.source(), asked.target()}) {
+            if (!blank(text)) {
+                CommentBody.of(text, null);
+            }
+        }
     }
 
     @Transactional
@@ -140,6 +147,9 @@ public class TicketMerge {
             } else {
                 text.append(messages.getMessage("merge.target.internal", new Object[] {String.valueOf(source.getId()), subject(source, locale)}, locale));
                 String last = lastComments.get(source.getId());
+                if (last != null && last.length() > QUOTED_MAX) {
+                    last = last.substring(0, QUOTED_MAX) + " …";
+                }
                 if (last != null) {
                     text.append("\n\n").append(messages.getMessage("merge.target.lastComment", new Object[] {String.valueOf(source.getId())}, locale))
                             .append("\n\n").append(last);

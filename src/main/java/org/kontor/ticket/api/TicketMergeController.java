@@ -46,7 +46,8 @@ class TicketMergeController {
             throw new BadRequest("The request body must be a JSON object with \"ids\"");
         }
         List<Long> ids = Json.ids(body, "ids");
-        merge.check(id, ids, me.actor());
+        merge.check(id, ids, new TicketMerge.Comments(Json.string(body, "source_comment"), null,
+                Json.string(body, "target_comment"), null), me.actor());
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("target", id);
         payload.putArray("ids").addAll(ids.stream().map(JsonNodeFactory.instance::numberNode).toList());

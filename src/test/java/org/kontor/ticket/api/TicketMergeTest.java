@@ -139,6 +139,7 @@ class TicketMergeTest extends IntegrationTest {
         fixtures.as(agent).body(Map.of("ids", List.of(source))).post("/api/v2/tickets/" + closed + "/merge.json").then().statusCode(422);
         fixtures.as(agent).body(Map.of("ids", List.of(999999999L))).post(path).then().statusCode(404);
         fixtures.as(agent).body(Map.of("ids", "nope")).post(path).then().statusCode(422);
+        fixtures.as(agent).body(Map.of("ids", List.of(source), "target_comment", "x".repeat(70_000))).post(path).then().statusCode(422);
         fixtures.as(customer).body(Map.of("ids", List.of(source))).post(path).then().statusCode(403);
         assertThat(fixtures.as(agent).get("/api/v2/tickets/" + source + ".json").jsonPath().getString("ticket.status")).isEqualTo("new");
         assertThat(comments(agent, target).getList("comments")).hasSize(1);

@@ -175,7 +175,7 @@ public class User {
      * organization, language, time zone, last sign-in. The id stays, for the tickets and comments that name it.
      */
     void purge() {
-        if (active) {
+        if (deletedAt == null) {
             throw new IllegalStateException("User " + id + " must be deleted before being purged");
         }
         this.name = PURGED_NAME;

@@ -1,5 +1,6 @@
 package org.kontor.user;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import org.kontor.organization.OrganizationService;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -311,7 +313,8 @@ public class UserService {
         if (user.isPurged()) {
             throw new NotFound();
         }
-        if (user.isActive()) {
+        // Not "inactive": Kontor's system user (-1) is inactive without being deleted.
+        if (user.getDeletedAt() == null) {
             throw InvalidInput.of("id", "err.user.notDeleted",
                     "Only a deleted user can be permanently deleted; delete the user first");
         }
@@ -321,9 +324,9 @@ public class UserService {
 
     /** The retention rule: users deleted before {@code deletedBefore} are purged, at most {@code limit}; returns how many. */
     @Transactional
-    public int purgeDeletedBefore(java.time.Instant deletedBefore, int limit) {
+    public int purgeDeletedBefore(Instant deletedBefore, int limit) {
         List<User> due = users.findAll((root, q, cb) -> cb.and(cb.lessThan(root.get("deletedAt"), deletedBefore),
-                cb.isNull(root.get("purgedAt"))), org.springframework.data.domain.PageRequest.of(0, limit)).getContent();
+                cb.isNull(root.get("purgedAt"))), PageRequest.of(0, limit)).getContent();
         due.forEach(this::purge);
         return due.size();
     }

@@ -174,6 +174,9 @@ class UserDeletionTest extends IntegrationTest {
                 .body("details.id[0].description", org.hamcrest.Matchers.startsWith("Only a deleted user"));
         fixtures.as(admin).delete("/api/v2/users/" + customer.getId() + ".json").then().statusCode(200);
         fixtures.as(agent).delete("/api/v2/deleted_users/" + customer.getId() + ".json").then().statusCode(403);
+        // Kontor's system user (-1) is inactive but no deleted user.
+        fixtures.as(admin).delete("/api/v2/deleted_users/-1.json").then().statusCode(422);
+        fixtures.as(admin).get("/api/v2/deleted_users/-1.json").then().statusCode(404);
 
         JsonPath purged = fixtures.as(admin).delete("/api/v2/deleted_users/" + customer.getId() + ".json")
                 .then().statusCode(200).extract().jsonPath();

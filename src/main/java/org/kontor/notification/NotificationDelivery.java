@@ -131,10 +131,7 @@ public class NotificationDelivery implements SmartLifecycle {
             } finally {
                 if (!sent.isEmpty()) {
                     Instant at = Instant.now();
-                    tx.executeWithoutResult(s -> {
-                        sent.forEach(m -> notifications.delivered(m.id(), at, m.messageId(), m.to()));
-                        notifications.forgetEmailsOfPurgedRecipients(sent.stream().map(Sent::id).toList());
-                    });
+                    tx.executeWithoutResult(s -> sent.forEach(m -> notifications.delivered(m.id(), at, m.messageId(), m.to())));
                 }
                 if (stopping) {
                     release(claimed.subList(done, claimed.size()));

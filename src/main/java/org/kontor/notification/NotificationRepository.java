@@ -34,9 +34,14 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             + " ((n.status = 'pending' and n.nextAttemptAt <= :now) or (n.status = 'sending' and n.claimedUntil < :now))")
     int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
 
+    /**
+     * Records a sent mail and the address it went to, unless the row's address was forgotten meanwhile (its
+     * recipient was permanently deleted while the mail was on its way): then it stays forgotten.
+     */
     @Modifying
     @Query("update Notification n set n.status = 'delivered', n.deliveredAt = :at, n.attempts = n.attempts + 1,"
-            + " n.messageId = :messageId, n.recipientEmail = :email, n.lastError = null, n.claimedUntil = null where n.id = :id")
+            + " n.messageId = :messageId, n.recipientEmail = case when n.recipientEmail is null then null else :email end,"
+            + " n.lastError = null, n.claimedUntil = null where n.id = :id")
     int delivered(@Param("id") long id, @Param("at") Instant at, @Param("messageId") String messageId, @Param("email") String email);
 
     @Modifying
@@ -58,12 +63,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Modifying
     @Query("update Notification n set n.recipientEmail = null where n.recipientId = :userId")
     int forgetRecipientEmail(@Param("userId") long userId);
-
-    /** A delivery recorded after its recipient was permanently deleted must not bring their address back. */
-    @Modifying
-    @Query("update Notification n set n.recipientEmail = null where n.id in :ids"
-            + " and n.recipientId in (select u.id from User u where u.purgedAt is not null)")
-    int forgetEmailsOfPurgedRecipients(@Param("ids") Collection<Long> ids);
 
     @Modifying
     @Query(value = "DELETE FROM dev_mailbox WHERE notification_id IN (SELECT id FROM notifications WHERE ticket_id = :ticketId)",

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Map;
 import org.kontor.common.Forbidden;
 import org.kontor.ticket.Channel;
-import org.kontor.ticket.Patch;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketInput.TicketChanges;
 import org.kontor.ticket.TicketService;
@@ -136,8 +135,7 @@ public class Router {
     }
 
     private static TicketChanges assignment(Long agentId) {
-        return new TicketChanges(null, null, null, null, Patch.of(agentId), null, null, null, null, null, null, null, null, null,
-                null, null, null, null, false, null, Channel.RULE);
+        return TicketChanges.assignee(agentId, Channel.RULE);
     }
 
     /**

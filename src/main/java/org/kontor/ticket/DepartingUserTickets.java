@@ -48,7 +48,7 @@ class DepartingUserTickets {
 
     private void unassignUnsolved(long agentId, Actor actor) {
         for (Ticket ticket : tickets.findAll(unsolvedWhere("assigneeId", agentId))) {
-            service.update(ticket.getId(), unassigned(), actor);
+            service.update(ticket.getId(), TicketInput.TicketChanges.assignee(null, Channel.SYSTEM), actor);
         }
     }
 
@@ -57,8 +57,4 @@ class DepartingUserTickets {
                 root.get("status").in(UNSOLVED));
     }
 
-    private static TicketInput.TicketChanges unassigned() {
-        return new TicketInput.TicketChanges(null, null, null, null, Patch.of(null), null, null, null, null, null, null,
-                null, null, null, null, null, null, null, false, null, Channel.SYSTEM);
-    }
 }

@@ -47,6 +47,17 @@ public final class TicketInput {
                                 List<String> removeTags, List<Long> collaboratorIds, List<CcInput> ccChanges,
                                 Patch<String> externalId, Patch<Instant> dueAt, boolean safeUpdate,
                                 Instant updatedStamp, Channel via) {
+        /** Only the assignee changes (null: unassigned), e.g. by routing or when an agent leaves. */
+        public static TicketChanges assignee(Long agentId, Channel via) {
+            return new TicketChanges(null, null, null, null, Patch.of(agentId), null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, false, null, via);
+        }
+
+        /** Only the status changes, e.g. when Kontor closes a solved ticket. */
+        public static TicketChanges status(TicketStatus status, Channel via) {
+            return new TicketChanges(null, null, null, null, null, null, null, null, status, null, null, null, null, null,
+                    null, null, null, null, false, null, via);
+        }
     }
 
     /** An end user's own request (Requests API, Help Center): always public, the end user is the requester. */

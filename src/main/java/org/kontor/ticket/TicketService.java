@@ -336,8 +336,7 @@ public class TicketService {
                 || !ticket.getSolvedAt().isBefore(solvedBefore)) {
             return false;
         }
-        update(ticketId, new TicketChanges(null, null, null, null, null, null, null, null, TicketStatus.CLOSED, null, null,
-                null, null, null, null, null, null, null, false, null, Channel.RULE), actor);
+        update(ticketId, TicketChanges.status(TicketStatus.CLOSED, Channel.RULE), actor);
         return true;
     }
 

@@ -288,7 +288,7 @@ public class UserService {
         if (actor.id() == id) {
             throw InvalidInput.of("id", "err.user.deleteSelf", "You cannot delete yourself");
         }
-        if (!actor.isAdmin() && user.isAgent()) {
+        if (!mayDelete(user, actor)) {
             throw new Forbidden("Only admins can delete agents");
         }
         if (user.getRole() == Role.ADMIN && user.canSignIn() && !otherAdminExists(id)) {
@@ -298,6 +298,11 @@ public class UserService {
         user.delete();
         events.publishEvent(new UserSignInsRevoked(id));
         return user;
+    }
+
+    /** Agents delete end users, admins anyone (themselves excepted, see {@link #delete}). */
+    public static boolean mayDelete(User user, Actor actor) {
+        return actor.isAdmin() || actor.isAgent() && !user.isAgent();
     }
 
     /**

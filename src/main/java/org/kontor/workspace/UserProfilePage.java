@@ -56,7 +56,7 @@ class UserProfilePage {
         model.addAttribute("tickets", tickets.items());
         model.addAttribute("ticketCount", tickets.totalCount());
         model.addAttribute("canDelete", user.isActive() && user.getId() != me.actor().id()
-                && (me.actor().isAdmin() || !user.isAgent()));
+                && UserService.mayDelete(user, me.actor()));
         model.addAttribute("canPurge", !user.isActive() && !user.isPurged() && me.actor().isAdmin());
         return "agent/user";
     }

@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -425,6 +427,14 @@ public class TicketService {
     public Paging.Result<Ticket> deleted(PageParams params, Paging.Ordering ordering, Actor actor) {
         requireAgent(actor);
         return Paging.fetch(tickets, (root, q, cb) -> cb.isNotNull(root.get("deletedAt")), params, ordering);
+    }
+
+    /** Those of the given tickets that are deleted, by id (a confirmation names them before they go for good). */
+    @Transactional(readOnly = true)
+    public List<Ticket> deletedTickets(Collection<Long> ticketIds, Actor actor) {
+        requireAgent(actor);
+        return tickets.findAllById(ticketIds).stream().filter(Ticket::isDeleted)
+                .sorted(Comparator.comparing(Ticket::getId)).toList();
     }
 
     static void requireAgent(Actor actor) {

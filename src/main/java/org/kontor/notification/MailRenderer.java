@@ -91,13 +91,14 @@ class MailRenderer {
     }
 
     /**
-     * Empty when the recipient may no longer see the ticket (it went private, they left it): nothing is sent.
+     * Empty when the recipient may no longer see the ticket (it went private, they left it) or no longer receives mail
+     * (suspended or deleted since the mail was queued): nothing is sent.
      * {@code agentRenders} keeps what was rendered for agents in this delivery run: every agent gets the same text
      * for the same change and language (e.g. "all agents"), so it is rendered once.
      */
     Optional<OutgoingMail> render(Notification n, Map<String, OutgoingMail> agentRenders) {
         Optional<User> recipient = users.find(n.getRecipientId());
-        if (recipient.isEmpty() || recipient.get().getEmail() == null) {
+        if (recipient.isEmpty() || !recipient.get().receivesMail()) {
             return Optional.empty();
         }
         User to = recipient.get();

@@ -213,7 +213,7 @@ public class NotificationDelivery implements SmartLifecycle {
             return Optional.empty();
         }
         if (rendered.mail().isEmpty()) {
-            tx.executeWithoutResult(s -> notifications.cancelled(id, "The recipient can no longer see the ticket (R11, V2)"));
+            tx.executeWithoutResult(s -> notifications.cancelled(id, "The recipient can no longer see the ticket (R11, V2) or no longer receives mail (suspended or deleted)"));
             return Optional.empty();
         }
         OutgoingMail mail = rendered.mail().get();

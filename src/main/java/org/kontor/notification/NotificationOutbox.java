@@ -60,7 +60,7 @@ public class NotificationOutbox {
         Instant now = Instant.now();
         boolean wrote = false;
         for (User user : users.findAll(recipientIds)) {
-            if (!user.isActive() || user.isSuspended() || user.getEmail() == null) {
+            if (!user.receivesMail()) {
                 continue;
             }
             if (!user.isAgent() && (onlyInternalNote || !policy.canSee(policy.viewerFor(Actor.of(user)), ticket))) {

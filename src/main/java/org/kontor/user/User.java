@@ -284,6 +284,11 @@ public class User {
         return suspended;
     }
 
+    /** Kontor mails only active, unsuspended users with an address (deleted users have none). */
+    public boolean receivesMail() {
+        return active && !suspended && email != null;
+    }
+
     public Instant getLastLoginAt() {
         return lastLoginAt;
     }

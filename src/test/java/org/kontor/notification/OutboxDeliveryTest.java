@@ -69,13 +69,17 @@ class OutboxDeliveryTest extends IntegrationTest {
     }
 
     private List<Long> queue(int count, String subject) {
+        return queue(reader, count, subject);
+    }
+
+    private List<Long> queue(User to, int count, String subject) {
         Instant now = Instant.now();
         List<Long> ids = new ArrayList<>();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
-                ids.add(notifications.save(new Notification(ticketId, auditId, null, "Outbox test", i, reader.getId(),
+                ids.add(notifications.save(new Notification(ticketId, auditId, null, "Outbox test", i, to.getId(),
                         reader.getId(), subject + " {{ticket.id}} " + i, "{{ticket.latest_comment}}", null,
-                        reader.getEmail(), now)).getId());
+                        to.getEmail(), now)).getId());
             }
         });
         return ids;
@@ -137,6 +141,30 @@ class OutboxDeliveryTest extends IntegrationTest {
                 l -> l.stream().allMatch(n -> n.getStatus().equals(Notification.DELIVERED)));
         Thread.sleep(500); // a second copy of any mail would have arrived by now
         assertThat(subjectsTo(reader, "Shutdown")).hasSize(8).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void mailQueuedBeforeItsRecipientWasSuspendedOrDeletedIsCancelledNotSent() throws Exception {
+        User colleague = fixtures.agent("Carl Colleague");
+        String colleagueAddress = colleague.getEmail();
+        List<Long> toReader = queue(1, "Suspended meanwhile");
+        List<Long> toColleague = queue(colleague, 1, "Deleted meanwhile");
+        fixtures.asAdmin().body(Map.of("user", Map.of("suspended", true)))
+                .put("/api/v2/users/" + reader.getId() + ".json").then().statusCode(200);
+        fixtures.asAdmin().delete("/api/v2/users/" + colleague.getId() + ".json").then().statusCode(200);
+
+        new NotificationDelivery(notifications, renderer, settings, new SmtpMailTransport(smtp), transactions).deliverDue();
+
+        assertThat(rows(toReader)).singleElement().satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notification.CANCELLED));
+        assertThat(rows(toColleague)).singleElement().satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notification.CANCELLED));
+        assertThat(subjectsTo(reader, "Suspended meanwhile")).isEmpty();
+        assertThat(TestMail.to(colleagueAddress)).noneMatch(m -> {
+            try {
+                return m.getSubject().contains("Deleted meanwhile");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test

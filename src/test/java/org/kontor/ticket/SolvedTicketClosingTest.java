@@ -6,9 +6,12 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kontor.notification.NotificationLog;
+import org.kontor.support.Fixtures;
 import org.kontor.support.IntegrationTest;
 import org.kontor.user.User;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,8 @@ class SolvedTicketClosingTest extends IntegrationTest {
     SolvedTicketClosing closing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    NotificationLog notifications;
 
     @AfterEach
     void defaultSetting() {
@@ -75,6 +80,33 @@ class SolvedTicketClosingTest extends IntegrationTest {
         assertThat(closing.closeDue(Instant.now())).isZero();
         fixtures.as(agent).body(Map.of("ticket", Map.of("status", "open")))
                 .put("/api/v2/tickets/" + old + ".json").then().statusCode(422);
+    }
+
+    @Test
+    void closingRunsTriggersLikeAnyUpdate() {
+        User agent = fixtures.agent("Tom Triggered");
+        User customer = fixtures.endUser("Tina Triggered");
+        String tag = Fixtures.unique("closing").toLowerCase();
+        long triggerId = fixtures.asAdmin().body(Map.of("trigger", Map.of("title", "Closed notice " + tag,
+                        "conditions", Map.of("all", List.of(Map.of("field", "status", "operator", "value", "value", "closed"),
+                                Map.of("field", "current_tags", "operator", "includes", "value", tag)), "any", List.of()),
+                        "actions", List.of(Map.of("field", "notification_user", "value", List.of("requester_id",
+                                "Closed: {{ticket.title}}", "Your request is closed now."))))))
+                .post("/api/v2/triggers.json").then().statusCode(201).extract().jsonPath().getLong("trigger.id");
+        try {
+            long id = solvedTicket(agent, customer, Duration.ofDays(5));
+            fixtures.as(agent).body(Map.of("ticket", Map.of("tags", List.of(tag))))
+                    .put("/api/v2/tickets/" + id + ".json").then().statusCode(200);
+            assertThat(notifications.forTicket(id)).noneMatch(n -> Long.valueOf(triggerId).equals(n.getTriggerId()));
+
+            closing.closeDue(Instant.now());
+
+            assertThat(status(agent, id)).isEqualTo("closed");
+            assertThat(notifications.forTicket(id)).filteredOn(n -> Long.valueOf(triggerId).equals(n.getTriggerId()))
+                    .singleElement().satisfies(n -> assertThat(n.getSubjectTemplate()).isEqualTo("Closed: {{ticket.title}}"));
+        } finally {
+            fixtures.asAdmin().delete("/api/v2/triggers/" + triggerId + ".json").then().statusCode(204);
+        }
     }
 
     @Test

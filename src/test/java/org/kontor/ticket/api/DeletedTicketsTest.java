@@ -18,6 +18,8 @@ class DeletedTicketsTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     org.kontor.ticket.DeletedTicketPurge purge;
+    @Autowired
+    org.kontor.publication.ScheduledPublications publications;
 
     private long ticket(User agent, User requester, String subject) {
         return fixtures.as(agent).body(Map.of("ticket", Map.of("subject", subject, "requester_id", requester.getId(),
@@ -115,6 +117,51 @@ class DeletedTicketsTest extends IntegrationTest {
         fixtures.as(agent).put("/api/v2/deleted_tickets/" + id + "/restore.json").then().statusCode(404);
         assertThat(fixtures.as(agent).queryParam("query", word).get("/api/v2/search.json").jsonPath().getInt("count")).isZero();
         fixtures.as(customer).delete("/api/v2/deleted_tickets/" + live + ".json").then().statusCode(403);
+    }
+
+    private void devMailboxCopy(long id, long notificationId) {
+        jdbc.update("INSERT INTO dev_mailbox (id, notification_id, message_id, mail_from, mail_to, subject, headers_text,"
+                        + " text_body, html_body, created_at) VALUES (?, ?, ?, 'support@example.test', 'someone@example.test',"
+                        + " 'Copy', '', 'text', '<p>text</p>', ?)", id, notificationId, "<copy-" + id + "@kontor.test>",
+                java.sql.Timestamp.from(java.time.Instant.now()));
+    }
+
+    @Test
+    void permanentDeletionAlsoRemovesTheDeveloperMailboxCopiesAndAPendingScheduledPublication() {
+        User agent = fixtures.agent("Dora Devmail");
+        User customer = fixtures.endUser("Pia Planned");
+        long mailed = ticket(agent, customer, "Mailed then purged");
+        long kept = ticket(agent, customer, "Mailed and kept");
+        long planned;
+        fixtures.privateTicketCreation(true);
+        try {
+            planned = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Planned announcement", "requester_id",
+                            customer.getId(), "comment", Map.of("body", "Draft", "public", false)))).post("/api/v2/tickets.json")
+                    .then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+        } finally {
+            fixtures.privateTicketCreation(false);
+        }
+        long publication = publications.schedule(planned, "Announcing it now", java.time.Instant.now().plus(java.time.Duration.ofDays(3)),
+                org.kontor.user.Actor.of(agent)).getId();
+        List<Long> mailedNotifications = jdbc.queryForList("SELECT id FROM notifications WHERE ticket_id = ?", Long.class, mailed);
+        long keptNotification = jdbc.queryForList("SELECT id FROM notifications WHERE ticket_id = ?", Long.class, kept).get(0);
+        assertThat(mailedNotifications).isNotEmpty();
+        mailedNotifications.forEach(n -> devMailboxCopy(-n, n));
+        devMailboxCopy(-keptNotification, keptNotification);
+        String task = "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'publish-scheduled-reply' AND task_instance = ?";
+        assertThat(jdbc.queryForObject(task, Long.class, String.valueOf(publication))).isOne();
+
+        for (long id : List.of(mailed, planned)) {
+            fixtures.as(agent).delete("/api/v2/tickets/" + id + ".json").then().statusCode(204);
+            purge.purge(id, org.kontor.user.Actor.of(agent));
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dev_mailbox WHERE id IN (" + String.join(",",
+                mailedNotifications.stream().map(n -> String.valueOf(-n)).toList()) + ")", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dev_mailbox WHERE id = ?", Long.class, -keptNotification)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_publications WHERE ticket_id = ?", Long.class, planned)).isZero();
+        assertThat(jdbc.queryForObject(task, Long.class, String.valueOf(publication))).isZero();
+        jdbc.update("DELETE FROM dev_mailbox WHERE id = ?", -keptNotification);
     }
 
     @Test

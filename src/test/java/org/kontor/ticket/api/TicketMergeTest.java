@@ -6,8 +6,11 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kontor.support.Fixtures;
 import org.kontor.support.IntegrationTest;
+import org.kontor.user.Role;
 import org.kontor.user.User;
+import org.kontor.user.UserDraft;
 
 /**
  * Zendesk's merge ({@code POST /tickets/{id}/merge}, a job): sources close into the target with comments saying so.
@@ -87,6 +90,28 @@ class TicketMergeTest extends IntegrationTest {
         assertThat(bobSees).containsExactly("Bob's account number is 12345",
                 "This request was closed and merged into request #" + target + ".");
         fixtures.as(bob).get("/api/v2/requests/" + target + ".json").then().statusCode(404);
+    }
+
+    @Test
+    void theDefaultTextsAreInEachRequestersLanguage() throws Exception {
+        User agent = fixtures.agent("Mara Mehrsprachig");
+        User german = fixtures.users().create(new UserDraft("Greta Deutsch", Fixtures.unique("greta-") + "@example.test", null,
+                Role.END_USER, null, "de", null, null, null, null, null, null), fixtures.adminActor());
+        User english = fixtures.endUser("Eric English");
+        long target = ticket(agent, english, "Printer broken", "The printer is broken");
+        long source = ticket(agent, german, "Drucker kaputt", "Der Drucker druckt nicht");
+
+        mergeJob(agent, target, Map.of("ids", List.of(source), "source_comment_is_public", true));
+
+        List<String> gretaSees = fixtures.as(german).get("/api/v2/requests/" + source + "/comments.json").jsonPath()
+                .getList("comments.body", String.class);
+        assertThat(gretaSees).containsExactly("Der Drucker druckt nicht",
+                "Diese Anfrage wurde geschlossen und mit Anfrage #" + target + " zusammengeführt.");
+        JsonPath onTarget = comments(agent, target);
+        int last = onTarget.getList("comments").size() - 1;
+        assertThat(onTarget.getString("comments[" + last + "].body"))
+                .startsWith("Request #" + source + " \"Drucker kaputt\" was closed and merged into this request.")
+                .contains("Last comment in request #" + source + ":\n\nDer Drucker druckt nicht");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "attachments")
 public class Attachment {
+    static final String REDACTED_NAME = "redacted.txt";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attachment_seq")
     @SequenceGenerator(name = "attachment_seq", sequenceName = "attachment_seq", allocationSize = 50)
@@ -99,5 +101,14 @@ public class Attachment {
 
     boolean isUpload() {
         return commentId == null;
+    }
+
+    /** Zendesk's redaction: what stays is an empty text file of that name; the caller empties the bytes. */
+    void redact() {
+        fileName = REDACTED_NAME;
+        contentType = "text/plain";
+        contentId = null;
+        isInline = false;
+        sizeBytes = 0;
     }
 }

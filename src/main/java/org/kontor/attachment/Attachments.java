@@ -223,6 +223,17 @@ public class Attachments implements CommentUploads {
         }
     }
 
+    /** In the transaction of the ticket change that records the redaction; the bytes go at once. */
+    @Override
+    public void redact(Comment comment, long attachmentId) {
+        Attachment a = attachments.findById(attachmentId)
+                .filter(f -> comment.getId().equals(f.getCommentId()) && comment.getTicketId().equals(f.getTicketId()))
+                .orElseThrow(NotFound::new);
+        a.redact();
+        contents.delete(attachmentId);
+        contents.store(attachmentId, new ByteArrayInputStream(new byte[0]), 0);
+    }
+
     /** Uploads no comment took before they expired; the cleanup task deletes them. */
     @Transactional
     public int deleteExpiredUploads(Instant before) {

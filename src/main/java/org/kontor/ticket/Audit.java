@@ -76,6 +76,11 @@ public class Audit {
         add(new AuditEvent(this, events.size(), AuditEvent.Type.COMMENT_REDACTION, null, null, null, comment.getId(), null));
     }
 
+    void attachmentRedacted(Comment comment, long attachmentId) {
+        add(new AuditEvent(this, events.size(), AuditEvent.Type.ATTACHMENT_REDACTION, null, String.valueOf(attachmentId), null,
+                comment.getId(), null));
+    }
+
     private void add(AuditEvent event) {
         events.add(event);
     }

@@ -20,7 +20,7 @@ import java.util.List;
 public class AuditEvent {
     public enum Type implements WireEnum {
         CREATE("Create"), CHANGE("Change"), COMMENT("Comment"), COMMENT_PRIVACY_CHANGE("CommentPrivacyChange"),
-        COMMENT_REDACTION("CommentRedactionEvent");
+        COMMENT_REDACTION("CommentRedactionEvent"), ATTACHMENT_REDACTION("AttachmentRedactionEvent");
 
         private final String wire;
 
@@ -104,6 +104,11 @@ public class AuditEvent {
 
     public Long getCommentId() {
         return commentId;
+    }
+
+    /** The file an {@link Type#ATTACHMENT_REDACTION} emptied; null for other events. */
+    public Long attachmentId() {
+        return eventType == Type.ATTACHMENT_REDACTION && valueText != null ? Long.valueOf(valueText) : null;
     }
 
     public Boolean getIsPublic() {

@@ -13,4 +13,10 @@ public interface CommentUploads {
 
     /** Puts the uploads on the comment the change just wrote. */
     void attach(List<String> tokens, Comment comment, Actor actor);
+
+    /**
+     * Zendesk's attachment redaction: the comment's file becomes an empty {@code redacted.txt} for good.
+     * {@link org.kontor.common.NotFound} when the comment has no such file.
+     */
+    void redact(Comment comment, long attachmentId);
 }

@@ -236,6 +236,18 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         touch(at);
     }
 
+    /** The file itself is emptied by the attachment feature ({@link CommentUploads#redact}); the ticket records it. */
+    void attachmentRedacted(Comment comment, long attachmentId, Audit audit, Instant at) {
+        if (!comment.getTicketId().equals(id)) {
+            throw new IllegalArgumentException("Comment " + comment.getId() + " is not on ticket " + id);
+        }
+        if (deletedAt != null) {
+            throw new IllegalStateException("Ticket " + id + " is deleted");
+        }
+        audit.attachmentRedacted(comment, attachmentId);
+        touch(at);
+    }
+
     /** A ticket merged into another closes at once, whatever its status was (Zendesk's merge). */
     void closeAsMerged(Audit audit, Instant at) {
         ensureChangeable();

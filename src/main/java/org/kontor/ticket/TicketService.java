@@ -370,6 +370,26 @@ public class TicketService {
         return new Change(writer.saved(ticket), audit, List.of(comment));
     }
 
+    /**
+     * Zendesk's attachment redaction: the comment's file is replaced by an empty {@code redacted.txt} for good,
+     * recorded in an audit. Agents only; no trigger runs and nobody is notified.
+     */
+    @Transactional
+    public Change redactAttachment(long ticketId, long commentId, long attachmentId, Channel via, Actor actor) {
+        requireAgent(actor);
+        Ticket ticket = tickets.findById(ticketId).filter(t -> !t.isDeleted()).orElseThrow(NotFound::new);
+        Comment comment = comments.findById(commentId).filter(c -> c.getTicketId() == ticketId).orElseThrow(NotFound::new);
+        if (uploads.isEmpty()) {
+            throw new NotFound();
+        }
+        uploads.forEach(u -> u.redact(comment, attachmentId));
+        Instant now = Instant.now();
+        Audit audit = ticket.beginAudit(actor, via, now);
+        entityManager.persist(audit);
+        ticket.attachmentRedacted(comment, attachmentId, audit, now);
+        return new Change(writer.saved(ticket), audit, List.of(comment));
+    }
+
     /** The older Zendesk variant, keyed by the audit that created the comment (zendesk-java-client uses it). */
     @Transactional
     public Change makeAuditCommentPrivate(long ticketId, long auditId, Actor actor) {

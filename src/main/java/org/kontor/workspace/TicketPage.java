@@ -269,6 +269,18 @@ class TicketPage {
         return "redirect:/agent/tickets/" + id;
     }
 
+    /** Zendesk's attachment redaction: the file becomes an empty redacted.txt for everyone, for good. */
+    @PostMapping("/agent/tickets/{id}/comments/{commentId}/attachments/{attachmentId}/redact")
+    String redactAttachment(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @PathVariable long commentId,
+                            @PathVariable long attachmentId, RedirectAttributes redirect) {
+        Viewer viewer = policy.viewerFor(me.actor());
+        visible.comment(viewer, id, commentId);
+        String name = attachments.get(viewer, attachmentId).getFileName();
+        tickets.redactAttachment(id, commentId, attachmentId, Channel.WEB, me.actor());
+        redirect.addFlashAttribute("fileRedacted", name);
+        return "redirect:/agent/tickets/" + id;
+    }
+
     /** K3: exactly what the requester sees, through the same access policy the Help Center and Requests API use. */
     @GetMapping("/agent/tickets/{id}/as-requester")
     String asRequester(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
@@ -319,6 +331,7 @@ class TicketPage {
                         String.valueOf(e.getCommentId()));
                 case COMMENT_PRIVACY_CHANGE -> msg("ws.event.commentMadePrivate", String.valueOf(e.getCommentId()));
                 case COMMENT_REDACTION -> msg("ws.event.commentRedacted", String.valueOf(e.getCommentId()));
+                case ATTACHMENT_REDACTION -> msg("ws.event.attachmentRedacted", String.valueOf(e.getCommentId()));
                 case CREATE -> "is_public".equals(field) ? msg("ws.event.createdAs", visibility(e.value())) : null;
                 case CHANGE -> "is_public".equals(field)
                         ? msg("ws.event.visibility", visibility(e.previousValue()), visibility(e.value()))

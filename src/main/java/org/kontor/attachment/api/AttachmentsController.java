@@ -11,6 +11,8 @@ import org.kontor.attachment.AttachmentTooLarge;
 import org.kontor.attachment.Attachments;
 import org.kontor.common.BadRequest;
 import org.kontor.security.KontorUser;
+import org.kontor.ticket.Channel;
+import org.kontor.ticket.TicketService;
 import org.kontor.visibility.AccessPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -34,10 +37,12 @@ import org.springframework.web.util.UriUtils;
 class AttachmentsController {
     private final Attachments attachments;
     private final AccessPolicy policy;
+    private final TicketService tickets;
 
-    AttachmentsController(Attachments attachments, AccessPolicy policy) {
+    AttachmentsController(Attachments attachments, AccessPolicy policy, TicketService tickets) {
         this.attachments = attachments;
         this.policy = policy;
+        this.tickets = tickets;
     }
 
     @PostMapping("/api/v2/uploads")
@@ -74,6 +79,14 @@ class AttachmentsController {
     @GetMapping("/api/v2/attachments/{id}")
     Map<String, Object> show(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
         return Envelope.of("attachment", AttachmentJson.of(attachments.get(policy.viewerFor(me.actor()), id)));
+    }
+
+    /** Zendesk's attachment redaction: the file becomes an empty {@code redacted.txt} for good; answers the attachment. */
+    @PutMapping("/api/v2/tickets/{ticketId}/comments/{commentId}/attachments/{attachmentId}/redact")
+    Map<String, Object> redact(@AuthenticationPrincipal KontorUser me, @PathVariable long ticketId, @PathVariable long commentId,
+                               @PathVariable long attachmentId) {
+        tickets.redactAttachment(ticketId, commentId, attachmentId, Channel.API, me.actor());
+        return Envelope.of("attachment", AttachmentJson.of(attachments.get(policy.viewerFor(me.actor()), attachmentId)));
     }
 
     @ExceptionHandler(AttachmentTooLarge.class)

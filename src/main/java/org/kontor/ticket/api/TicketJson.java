@@ -169,6 +169,12 @@ public final class TicketJson {
                 m.put("type", "CommentRedactionEvent");
                 m.put("comment_id", e.getCommentId());
             }
+            case ATTACHMENT_REDACTION -> {
+                m.put("id", e.getId());
+                m.put("type", "AttachmentRedactionEvent");
+                m.put("attachment_id", e.attachmentId());
+                m.put("comment_id", e.getCommentId());
+            }
             case CREATE -> {
                 m.put("id", e.getId());
                 m.put("type", "Create");

@@ -100,10 +100,9 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
             String field = text(c.get("field"));
             String operator = text(c.get("operator"));
             String value = scalar(c.get("value"));
-            String problem = checkCondition(field, operator, value);
+            FieldError problem = checkCondition(field, operator, value);
             if (problem != null) {
-                // The detail names JSON fields and values, which read the same in every language.
-                errors.add(new FieldError("conditions", where + ": " + problem, "err.trigger.conditionInvalid", where, problem));
+                errors.add(new FieldError("conditions", where + ": " + problem.text(), "err.trigger.conditionInvalid", where, problem));
             } else {
                 result.add(new Condition(field, operator, value == null ? "" : value));
             }
@@ -111,41 +110,59 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
         return result;
     }
 
-    private static String checkCondition(String field, String operator, String value) {
+    /**
+     * What is wrong with a condition, or null. The words are translated (the admin page shows them in the admin's
+     * language); the JSON field names and values they quote read the same in every language.
+     */
+    private static FieldError checkCondition(String field, String operator, String value) {
         if (field == null || !CONDITION_FIELDS.containsKey(field)) {
-            return "unknown field " + quote(field) + "; known: " + new java.util.TreeSet<>(CONDITION_FIELDS.keySet());
+            return unknownField(field, CONDITION_FIELDS.keySet());
         }
         if (operator == null || !CONDITION_FIELDS.get(field).contains(operator)) {
-            return "field " + field + " has no operator " + quote(operator) + "; known: " + new java.util.TreeSet<>(CONDITION_FIELDS.get(field));
+            String known = new java.util.TreeSet<>(CONDITION_FIELDS.get(field)).toString();
+            return problem("field " + field + " has no operator " + quote(operator) + "; known: " + known,
+                    "err.trigger.unknownOperator", field, quote(operator), known);
         }
         if (operator.equals("changed") || operator.equals("not_changed")) {
             return null;
         }
         String v = value == null ? "" : value;
-        String bad = switch (field) {
-            case "update_type" -> oneOf(v, "Create", "Change");
-            case "status" -> oneOf(v, "new", "open", "pending", "hold", "solved", "closed");
-            case "priority" -> oneOf(v, "", "low", "normal", "high", "urgent");
-            case "type" -> oneOf(v, "", "problem", "incident", "question", "task");
-            case "ticket_is_public" -> oneOf(v, "public", "private");
-            case "comment_is_public" -> oneOf(v, "true", "false", "not_relevant", "requester_can_see_comment");
-            case "role" -> oneOf(v, "end_user", "agent", "admin");
+        return switch (field) {
+            case "update_type" -> oneOf(field, v, "Create", "Change");
+            case "status" -> oneOf(field, v, "new", "open", "pending", "hold", "solved", "closed");
+            case "priority" -> oneOf(field, v, "", "low", "normal", "high", "urgent");
+            case "type" -> oneOf(field, v, "", "problem", "incident", "question", "task");
+            case "ticket_is_public" -> oneOf(field, v, "public", "private");
+            case "comment_is_public" -> oneOf(field, v, "true", "false", "not_relevant", "requester_can_see_comment");
+            case "role" -> oneOf(field, v, "end_user", "agent", "admin");
             case "requester_id", "assignee_id", "group_id", "organization_id" ->
                     v.isEmpty() || v.equals("current_user") || v.equals("requester_id") || v.matches("[0-9]{1,18}") ? null
-                            : "must be an id, \"\", \"current_user\" or \"requester_id\"";
-            case "via_id", "current_via_id" -> Channels.parse(v) == null ? "unknown channel " + quote(v) : null;
+                            : problem(field + ": must be an id, \"\", \"current_user\" or \"requester_id\"",
+                            "err.trigger.valueNotUserId", field);
+            case "via_id", "current_via_id" -> Channels.parse(v) == null
+                    ? problem(field + ": unknown channel " + quote(v), "err.trigger.unknownChannel", field, quote(v)) : null;
             default -> null;
         };
-        return bad == null ? null : "field " + field + ": value " + bad;
     }
 
-    private static String oneOf(String v, String... allowed) {
+    private static FieldError oneOf(String field, String v, String... allowed) {
         for (String a : allowed) {
             if (a.equals(v)) {
                 return null;
             }
         }
-        return quote(v) + " is not one of " + List.of(allowed);
+        return problem(field + ": " + quote(v) + " is not one of " + List.of(allowed), "err.trigger.notOneOf", field, quote(v),
+                List.of(allowed).toString());
+    }
+
+    private static FieldError unknownField(String field, java.util.Collection<String> known) {
+        String list = new java.util.TreeSet<>(known).toString();
+        return problem("unknown field " + quote(field) + "; known: " + list, "err.trigger.unknownField", quote(field), list);
+    }
+
+    /** A detail of a condition's or action's error: English text, and its message key with arguments. */
+    private static FieldError problem(String english, String code, Object... args) {
+        return new FieldError(null, english, code, args);
     }
 
     private static List<Action> actions(JsonNode node, List<FieldError> errors) {
@@ -169,9 +186,9 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
                 String s = scalar(v);
                 values.add(s == null ? "" : s);
             }
-            String problem = checkAction(field, values);
+            FieldError problem = checkAction(field, values);
             if (problem != null) {
-                errors.add(new FieldError("actions", "Actions: " + problem, "err.trigger.actionInvalid", problem));
+                errors.add(new FieldError("actions", "Actions: " + problem.text(), "err.trigger.actionInvalid", problem));
             } else {
                 result.add(new Action(field, List.copyOf(values)));
             }
@@ -179,43 +196,44 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
         return result;
     }
 
-    private static String checkAction(String field, List<String> values) {
+    private static FieldError checkAction(String field, List<String> values) {
         if (field == null || !ACTION_FIELDS.contains(field)) {
-            return "unknown field " + quote(field) + "; known: " + new java.util.TreeSet<>(ACTION_FIELDS);
+            return unknownField(field, ACTION_FIELDS);
         }
         String v = values.get(0);
         return switch (field) {
-            case "notification_user" -> values.size() != 3 ? "notification_user needs [recipient, subject, body]"
-                    : RECIPIENTS.contains(v) || v.matches("[0-9]{1,18}") ? blankSubject(values)
-                    : "notification_user: recipient " + quote(v) + " is not a user id nor one of " + new java.util.TreeSet<>(RECIPIENTS);
-            case "notification_group" -> values.size() != 3 ? "notification_group needs [group, subject, body]"
-                    : v.equals("group_id") || v.matches("[0-9]{1,18}") ? blankSubject(values)
-                    : "notification_group: group " + quote(v) + " is not a group id nor \"group_id\"";
-            case "status" -> prefixed(field, oneOf(v, "new", "open", "pending", "hold", "solved", "closed"));
-            case "priority" -> prefixed(field, oneOf(v, "", "low", "normal", "high", "urgent"));
-            case "type" -> prefixed(field, oneOf(v, "", "problem", "incident", "question", "task"));
-            case "group_id" -> v.isEmpty() || v.matches("[0-9]{1,18}") ? null : "group_id: must be a group id or \"\"";
+            case "notification_user" -> values.size() != 3
+                    ? problem("notification_user needs [recipient, subject, body]", "err.trigger.notificationUserArgs")
+                    : RECIPIENTS.contains(v) || v.matches("[0-9]{1,18}") ? mailTemplates(values)
+                    : problem("notification_user: recipient " + quote(v) + " is not a user id nor one of "
+                    + new java.util.TreeSet<>(RECIPIENTS), "err.trigger.recipient", quote(v), new java.util.TreeSet<>(RECIPIENTS).toString());
+            case "notification_group" -> values.size() != 3
+                    ? problem("notification_group needs [group, subject, body]", "err.trigger.notificationGroupArgs")
+                    : v.equals("group_id") || v.matches("[0-9]{1,18}") ? mailTemplates(values)
+                    : problem("notification_group: group " + quote(v) + " is not a group id nor \"group_id\"",
+                    "err.trigger.recipientGroup", quote(v));
+            case "status" -> oneOf(field, v, "new", "open", "pending", "hold", "solved", "closed");
+            case "priority" -> oneOf(field, v, "", "low", "normal", "high", "urgent");
+            case "type" -> oneOf(field, v, "", "problem", "incident", "question", "task");
+            case "group_id" -> v.isEmpty() || v.matches("[0-9]{1,18}") ? null
+                    : problem("group_id: must be a group id or \"\"", "err.trigger.groupId");
             case "assignee_id" -> v.isEmpty() || v.equals("current_user") || v.matches("[0-9]{1,18}") ? null
-                    : "assignee_id: must be a user id, \"current_user\" or \"\"";
+                    : problem("assignee_id: must be a user id, \"current_user\" or \"\"", "err.trigger.assigneeId");
             default -> null; // tags: any words
         };
     }
 
-    private static String blankSubject(List<String> values) {
+    private static FieldError mailTemplates(List<String> values) {
         if (values.get(1).isBlank()) {
-            return "the email subject cannot be blank";
+            return problem("the email subject cannot be blank", "err.trigger.blankSubject");
         }
         for (String template : values.subList(1, 3)) {
             var problem = org.kontor.notification.LiquidTemplates.problem(template);
             if (problem.isPresent()) {
-                return "the template does not parse as Liquid: " + problem.get();
+                return problem("the template does not parse as Liquid: " + problem.get(), "err.trigger.liquid", problem.get());
             }
         }
         return null;
-    }
-
-    private static String prefixed(String field, String problem) {
-        return problem == null ? null : field + ": " + problem;
     }
 
     private static String quote(String s) {

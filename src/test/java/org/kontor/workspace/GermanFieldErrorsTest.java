@@ -64,12 +64,27 @@ class GermanFieldErrorsTest extends IntegrationTest {
                 .post("/admin/triggers/new").asString();
         assertThat(trigger).contains("Bedingungen: ein Trigger braucht mindestens eine Bedingung")
                 .contains("Aktionen: ein Trigger braucht mindestens eine Aktion");
+        // The details of a wrong condition or action are German too; the JSON names and values they quote are not words.
+        String details = anonymous().cookie("JSESSIONID", session).formParam("_csrf", csrf(form))
+                .formParam("title", "Willkommen").formParam("description", "").formParam("active", "true")
+                .formParam("conditions", "{\"all\": [{\"field\": \"status\", \"operator\": \"is\", \"value\": \"offen\"}], \"any\": []}")
+                .formParam("actions", "[{\"field\": \"farbe\", \"value\": \"rot\"}, {\"field\": \"notification_user\", \"value\": [\"requester_id\", \" \", \"Hallo\"]}]")
+                .post("/admin/triggers/new").asString();
+        assertThat(details).contains("conditions.all: ungültige Bedingung – status: &quot;offen&quot; ist keiner der Werte [new, open, pending, hold, solved, closed]")
+                .contains("Aktionen: ungültige Aktion – unbekanntes Feld &quot;farbe&quot;; bekannt: [")
+                .contains("Aktionen: ungültige Aktion – der Betreff der E-Mail darf nicht leer sein")
+                .doesNotContain("is not one of").doesNotContain("unknown field").doesNotContain("cannot be blank");
 
         Response email = anonymous().cookie("JSESSIONID", session).get("/admin/email");
         anonymous().cookie("JSESSIONID", session).formParam("_csrf", csrf(email)).formParam("address", "kein-postfach")
                 .redirects().follow(false).post("/admin/email/mailboxes").then().statusCode(302);
         assertThat(anonymous().cookie("JSESSIONID", session).get("/admin/email").asString())
                 .contains("Adresse: kein-postfach ist keine E-Mail-Adresse");
+        // A forged choice of a select (no such option in the form) is refused in German too.
+        anonymous().cookie("JSESSIONID", session).formParam("_csrf", csrf(email)).formParam("address", "support@example.test")
+                .formParam("security", "rot13").redirects().follow(false).post("/admin/email/mailboxes").then().statusCode(302);
+        assertThat(anonymous().cookie("JSESSIONID", session).get("/admin/email").asString())
+                .contains("Verschlüsselung: rot13 ist keiner der Werte none, starttls, imaps");
     }
 
     @Test

@@ -59,16 +59,27 @@ class EmailAdminController {
                   @RequestParam(defaultValue = "60") int pollSeconds, RedirectAttributes redirect) {
         try {
             mailboxes.create(new Mailbox.Settings(address, groupId, blankToNull(host), port,
-                    Mailbox.Security.valueOf(security.toUpperCase(Locale.ROOT)), blankToNull(username), blankToNull(password), folder,
-                    Mailbox.AfterImport.valueOf(afterImport.toUpperCase(Locale.ROOT)), blankToNull(moveToFolder),
+                    choice(Mailbox.Security.class, security, "Security", "err.mailbox.security"), blankToNull(username),
+                    blankToNull(password), folder,
+                    choice(Mailbox.AfterImport.class, afterImport, "After import", "err.mailbox.afterImport"), blankToNull(moveToFolder),
                     Duration.ofSeconds(pollSeconds), true), me.actor());
             redirect.addAttribute("saved", "");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", String.join("; ", Forms.errors(e, messages)));
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/email";
+    }
+
+    /** A choice of the form's select; a forged value is refused with a message in the admin's language. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String label, String code) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw InvalidInput.of(label, code, label + ": " + value + " is not one of " + allowed, value, allowed);
     }
 
     @PostMapping("/admin/email/mailboxes/{id}/poll")

@@ -25,7 +25,12 @@ public class InboundEmail {
         /** Recognised as an auto-reply, bounce, loop or over the sender's rate: no ticket change. */
         SKIPPED,
         /** Could not be imported (malformed, oversized, refused); kept whole with the reason. */
-        QUARANTINED
+        QUARANTINED,
+        /**
+         * A skipped or quarantined message an admin deleted: only what exactly-once import needs stays (Message-ID,
+         * mailbox position), so the same message is not received again.
+         */
+        DELETED
     }
 
     @Id
@@ -98,6 +103,20 @@ public class InboundEmail {
         this.reason = truncate(reason, 4000);
         this.raw = raw;
         this.attempts++;
+        this.updatedAt = now;
+    }
+
+    /** Only mail that did not become a ticket change can go; imported mail lives on in its ticket. */
+    boolean deletable() {
+        return status == Status.SKIPPED || status == Status.QUARANTINED;
+    }
+
+    void deleted(Instant now) {
+        this.status = Status.DELETED;
+        this.raw = null;
+        this.subject = null;
+        this.fromAddress = null;
+        this.reason = null;
         this.updatedAt = now;
     }
 

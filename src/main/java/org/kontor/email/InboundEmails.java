@@ -3,6 +3,7 @@ package org.kontor.email;
 import java.util.List;
 import org.kontor.common.BadRequest;
 import org.kontor.common.Forbidden;
+import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.kontor.ticket.TicketEvents;
 import org.kontor.user.Actor;
@@ -70,6 +71,24 @@ public class InboundEmails {
             throw new NotFound();
         }
         return e.getRaw();
+    }
+
+    /**
+     * An admin deletes a skipped or quarantined message (spam, or personal data to erase): its content goes for good.
+     * Imported mail is refused: it lives on in its ticket.
+     */
+    @Transactional
+    public void delete(long id, Actor actor) {
+        requireAdmin(actor);
+        InboundEmail e = records.findById(id).orElseThrow(NotFound::new);
+        if (e.getStatus() == InboundEmail.Status.DELETED) {
+            return;
+        }
+        if (!e.deletable()) {
+            throw InvalidInput.of("status", "err.inboundEmail.imported",
+                    "Status: imported mail became a ticket change and cannot be deleted here; delete the ticket or redact the comment");
+        }
+        e.deleted(java.time.Instant.now());
     }
 
     public EmailImporter.Result retry(long id, Actor actor) {

@@ -14,6 +14,7 @@ import org.kontor.security.KontorUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +58,7 @@ class InboundEmailController {
                 try {
                     statuses.add(InboundEmail.Status.valueOf(s.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new BadRequest("status must be imported, skipped or quarantined");
+                    throw new BadRequest("status must be imported, skipped, quarantined or deleted");
                 }
             }
         }
@@ -73,6 +74,13 @@ class InboundEmailController {
     Map<String, Object> retry(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
         inbound.retry(id, me.actor());
         return Envelope.of("inbound_email", json(inbound.get(id, me.actor())));
+    }
+
+    /** A skipped or quarantined message's content goes for good (422 for imported mail); deleting it again is a no-op. */
+    @DeleteMapping("/api/v2/kontor/inbound_emails/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id) {
+        inbound.delete(id, me.actor());
+        return ResponseEntity.noContent().build();
     }
 
     static Map<String, Object> json(InboundEmail e) {

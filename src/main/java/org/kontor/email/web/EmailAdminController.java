@@ -114,6 +114,19 @@ class EmailAdminController {
         return "redirect:/admin/email";
     }
 
+    @PostMapping("/admin/email/messages/{id}/delete")
+    String deleteMessage(@AuthenticationPrincipal KontorUser me, @PathVariable long id,
+                         @RequestParam(defaultValue = "attention") String show, RedirectAttributes redirect) {
+        try {
+            inbound.delete(id, me.actor());
+            redirect.addAttribute("deleted", id);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", String.join("; ", Forms.errors(e, messages)));
+        }
+        redirect.addAttribute("show", show);
+        return "redirect:/admin/email";
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

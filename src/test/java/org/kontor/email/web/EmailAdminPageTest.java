@@ -55,6 +55,48 @@ class EmailAdminPageTest extends IntegrationTest {
     }
 
     @Test
+    void adminsDeleteQuarantinedMailForGoodTheSameMessageIsNotReceivedAgainAndImportedMailStays() {
+        String address = Fixtures.unique("delete-") + "@support.example";
+        fixtures.asAdmin().body(Map.of("mailbox", Map.of("address", address))).post("/api/v2/kontor/mailboxes").then().statusCode(201);
+        String subject = Fixtures.unique("Secret invoice ");
+        byte[] raw = ("To: " + address + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + Fixtures.unique("d")
+                + "@client.example>\r\n\r\nMy IBAN is DE89 3704 0044 0532 0130 00\r\n").getBytes(StandardCharsets.US_ASCII);
+        long id = fixtures.asAdmin().contentType("message/rfc822").body(raw).post("/api/v2/channels/email/inbound")
+                .then().statusCode(200).body("inbound_email.status", org.hamcrest.Matchers.equalTo("quarantined"))
+                .extract().jsonPath().getLong("inbound_email.id");
+        String session = signIn(fixtures.admin("Mail Deleting Admin"));
+        String html = anonymous().cookie("JSESSIONID", session).get("/admin/email").asString();
+        assertThat(html).contains(subject).contains("/admin/email/messages/" + id + "/delete");
+
+        Response deleted = anonymous().cookie("JSESSIONID", session).formParam("_csrf", csrf(html)).redirects().follow(false)
+                .post("/admin/email/messages/" + id + "/delete");
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.getHeader("Location")).contains("deleted=" + id);
+        assertThat(anonymous().cookie("JSESSIONID", session).get("/admin/email").asString()).doesNotContain(subject);
+        fixtures.asAdmin().get("/api/v2/kontor/inbound_emails/" + id).then().statusCode(200)
+                .body("inbound_email.status", org.hamcrest.Matchers.equalTo("deleted"))
+                .body("inbound_email.subject", org.hamcrest.Matchers.nullValue())
+                .body("inbound_email.from", org.hamcrest.Matchers.nullValue())
+                .body("inbound_email.raw_stored", org.hamcrest.Matchers.equalTo(false));
+        // The same message pushed again is recognised, not quarantined anew with its content.
+        fixtures.asAdmin().contentType("message/rfc822").body(raw).post("/api/v2/channels/email/inbound")
+                .then().statusCode(200).body("inbound_email.duplicate", org.hamcrest.Matchers.equalTo(true))
+                .body("inbound_email.id", org.hamcrest.Matchers.equalTo((int) id));
+        fixtures.asAdmin().delete("/api/v2/kontor/inbound_emails/" + id).then().statusCode(204);
+
+        byte[] good = ("From: Nina Normal <" + Fixtures.unique("nina-") + "@customer.example>\r\nTo: " + address
+                + "\r\nSubject: Hello\r\nMessage-ID: <" + Fixtures.unique("g") + "@client.example>\r\n\r\nHello there\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        long imported = fixtures.asAdmin().contentType("message/rfc822").body(good).post("/api/v2/channels/email/inbound")
+                .then().statusCode(201).body("inbound_email.status", org.hamcrest.Matchers.equalTo("imported"))
+                .extract().jsonPath().getLong("inbound_email.id");
+        fixtures.asAdmin().delete("/api/v2/kontor/inbound_emails/" + imported).then().statusCode(422)
+                .body("error", org.hamcrest.Matchers.equalTo("RecordInvalid"));
+        fixtures.as(fixtures.agent("Mail Curious Agent")).delete("/api/v2/kontor/inbound_emails/" + imported).then().statusCode(403);
+    }
+
+    @Test
     void germanAdminsGetTheGermanPageAndAgentsAreKeptOut() {
         User german = fixtures.users().create(new UserDraft("Mail Page Admin DE", Fixtures.unique("de-admin-") + "@example.test", null,
                 Role.ADMIN, null, "de", null, null, null, null, null, null), fixtures.adminActor());

@@ -36,6 +36,11 @@ public final class LiquidTemplates {
         return template.render(variables, RENDER_THREADS, false);
     }
 
+    /** Parses and renders a template (a macro's reply) within the parser's limits. */
+    public static String render(String template, Map<String, Object> variables) {
+        return render(PARSER.parse(template), variables);
+    }
+
     /** How many render threads were started so far (they are reused while renders keep coming). */
     static int renderThreadsStarted() {
         return RENDER_THREADS_STARTED.get();

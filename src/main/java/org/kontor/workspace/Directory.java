@@ -56,14 +56,14 @@ public class Directory {
     }
 
     /** Names by user id, for lists and conversations. */
-    Map<Long, String> names(Collection<Long> ids) {
+    public Map<Long, String> names(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
         users.findAll(ids.stream().filter(Objects::nonNull).distinct().toList()).forEach(u -> names.put(u.getId(), u.getName()));
         return names;
     }
 
     /** Agents who can be assigned and put in groups: deactivated (suspended) ones are left out. */
-    List<User> agents() {
+    public List<User> agents() {
         return agents(PICK_LIST_SIZE);
     }
 
@@ -84,7 +84,7 @@ public class Directory {
                 new PageParams(false, 1, ROSTER_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
     }
 
-    List<Group> groups() {
+    public List<Group> groups() {
         return groups.page(new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items()
                 .stream().filter(g -> !g.isDeleted()).toList();
     }

@@ -19,6 +19,8 @@ import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
 import org.kontor.common.RuleViolation;
+import org.kontor.macro.MacroService;
+import org.kontor.macro.Proposal;
 import org.kontor.publication.ScheduledPublications;
 import org.kontor.security.KontorUser;
 import org.kontor.ticket.Audit;
@@ -80,11 +82,13 @@ class TicketPage {
     private final Attachments attachments;
 
     private final TicketMerge merge;
+    private final MacroService macros;
 
     TicketPage(VisibleTickets visible, AccessPolicy policy, TicketService tickets, UserService users, Directory directory,
                MessageSource messages, @Value("${kontor.workspace.publish-undo-seconds:10}") int undoSeconds,
-               ScheduledPublications publications, Attachments attachments, TicketMerge merge) {
+               ScheduledPublications publications, Attachments attachments, TicketMerge merge, MacroService macros) {
         this.merge = merge;
+        this.macros = macros;
         this.attachments = attachments;
         this.publications = publications;
         this.visible = visible;
@@ -104,12 +108,29 @@ class TicketPage {
     public record AuditView(String author, String when, List<String> lines) {
     }
 
+    /** The values the ticket's field controls start with: the ticket's, or a macro's proposal. */
+    public record FieldValues(Long assigneeId, Long groupId, Priority priority, TicketType type, java.util.Collection<String> tags) {
+        public String priorityWire() {
+            return priority == null ? null : priority.wire();
+        }
+
+        public String typeWire() {
+            return type == null ? null : type.wire();
+        }
+
+        public String tagsText() {
+            return String.join(" ", tags);
+        }
+    }
+
     /** What "Make private" may do on this ticket now (R16/R17), asked of TicketPrivacy. */
     public record MakePrivateState(boolean allowed, String reasonKey) {
     }
 
+    /** {@code macro}: the page with that macro's proposal in the composer and fields, nothing saved until Submit. */
     @GetMapping("/agent/tickets/{id}")
-    String show(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
+    String show(@AuthenticationPrincipal KontorUser me, @PathVariable long id, @RequestParam(required = false) Long macro,
+                Model model) {
         Viewer viewer = policy.viewerFor(me.actor());
         Ticket ticket = visible.ticket(viewer, id);
         List<Comment> comments = visible.comments(viewer, id, page(), new Paging.Ordering(Paging.SortKey.ID, true), null).items();
@@ -133,16 +154,37 @@ class TicketPage {
                 fmt.dateTime(a.getCreatedAt()), lines(a, names))).toList());
         model.addAttribute("privacyReason", privacyReason(ticket.privacy()));
         model.addAttribute("makePrivate", makePrivateState(ticket.privacy()));
+        Proposal proposal = null;
+        if (macro != null) {
+            try {
+                proposal = macros.apply(id, macro, me.actor());
+                model.addAttribute("macroApplied", proposal.macroTitle());
+                model.addAttribute("proposal", proposal);
+                if (proposal.comment() != null) {
+                    model.addAttribute("draft", proposal.comment());
+                }
+                if (proposal.commentPublic() != null) {
+                    model.addAttribute("draftMode", proposal.commentPublic() ? "public" : "internal");
+                }
+            } catch (NotFound e) {
+                model.addAttribute("errors", List.of(msg("ws.macro.notFound")));
+            }
+        }
         Object draftMode = model.getAttribute("draftMode");
         model.addAttribute("defaultMode", "public".equals(draftMode) || "internal".equals(draftMode) ? draftMode
                 : ticket.privacy().nextCommentStartsPublic() ? "public" : "internal");
         model.addAttribute("undoSeconds", undoSeconds);
-        model.addAttribute("statuses", SUBMIT_STATUSES.stream().filter(s -> s != ticket.getStatus()).toList());
+        TicketStatus mainStatus = proposal == null ? ticket.getStatus() : proposal.status();
+        model.addAttribute("mainStatus", mainStatus.wire());
+        model.addAttribute("statuses", SUBMIT_STATUSES.stream().filter(s -> s != mainStatus).toList());
+        model.addAttribute("macros", macros.available(true, me.actor()));
         model.addAttribute("agents", directory.agents());
         model.addAttribute("groups", directory.groups());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("types", TicketType.values());
-        model.addAttribute("tagsText", String.join(" ", ticket.getTags()));
+        model.addAttribute("fields", proposal == null
+                ? new FieldValues(ticket.getAssigneeId(), ticket.getGroupId(), ticket.getPriority(), ticket.getType(), ticket.getTags())
+                : new FieldValues(proposal.assigneeId(), proposal.groupId(), proposal.priority(), proposal.type(), proposal.tags()));
         publications.pending(id, me.actor()).ifPresent(p -> {
             model.addAttribute("publication", p);
             model.addAttribute("publicationAt", fmt.dateTime(p.getPublishAt()));
@@ -159,7 +201,7 @@ class TicketPage {
                   @RequestParam(required = false) String status, @RequestParam(required = false) Long assigneeId,
                   @RequestParam(required = false) Long groupId, @RequestParam(required = false) String priority,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String tags,
-                  @RequestParam(required = false) String addCc,
+                  @RequestParam(required = false) String addCc, @RequestParam(required = false) String subject,
                   @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         visible.ticket(policy.viewerFor(me.actor()), id);
         try {
@@ -173,7 +215,7 @@ class TicketPage {
             List<CcInput> ccs = Forms.blankToNull(addCc) == null ? null : List.of(new CcInput(null, addCc.trim(), null, false));
             TicketStatus newStatus = status == null ? null : TicketStatus.parse(status)
                     .orElseThrow(() -> InvalidInput.of("status", "err.status.unknown", "Status: unknown"));
-            tickets.update(id, new TicketChanges(null, comment, null, null, Patch.of(assigneeId), null, Patch.of(groupId),
+            tickets.update(id, new TicketChanges(subject == null || subject.isBlank() ? null : Patch.of(subject.strip()), comment, null, null, Patch.of(assigneeId), null, Patch.of(groupId),
                     null, newStatus, Patch.of(Priority.parse(priority).orElse(null)),
                     Patch.of(TicketType.parse(type).orElse(null)), tags == null ? null : Forms.tags(tags), null, null,
                     null, ccs, null, null, false, null, Channel.WEB), me.actor());

@@ -13,11 +13,13 @@ import org.kontor.support.IntegrationTest;
 import org.kontor.user.User;
 import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.ZendeskResponseException;
+import org.zendesk.client.v2.model.Action;
 import org.zendesk.client.v2.model.Audit;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.IdempotentResult;
 import org.zendesk.client.v2.model.JobResult;
 import org.zendesk.client.v2.model.JobStatus;
+import org.zendesk.client.v2.model.Macro;
 import org.zendesk.client.v2.model.Request;
 import org.zendesk.client.v2.model.Ticket;
 
@@ -200,5 +202,30 @@ class ZendeskJavaClientTest extends IntegrationTest {
             current = zd.getJobStatus(current);
         }
         return current;
+    }
+
+    @Test
+    void macrosCreatedListedAndAppliedThroughTheClient() {
+        User admin = fixtures.rootAdminUser();
+        User agent = fixtures.agent("Zed Macro");
+        Zendesk asAdmin = clientFor(admin);
+        Macro macro = new Macro();
+        macro.setTitle(Fixtures.unique("Close as solved "));
+        macro.setActive(true);
+        macro.setActions(List.of(new Action("status", new String[] {"solved"}),
+                new Action("comment_value", new String[] {"Solved, {{ticket.requester.first_name}}."})));
+        Macro created = asAdmin.createMacro(macro);
+        assertThat(created.getId()).isPositive();
+        assertThat(created.getActions()).extracting(Action::getField).containsExactly("status", "comment_value");
+
+        Zendesk zd = clientFor(agent);
+        assertThat(list(zd.getMacros())).extracting(Macro::getId).contains(created.getId());
+        assertThat(zd.getMacro(created.getId()).getTitle()).isEqualTo(created.getTitle());
+        Ticket ticket = zd.createTicket(new Ticket(new Ticket.Requester("Zora Macro", Fixtures.unique("zora-") + "@example.test"),
+                "Macro target", new Comment("Please close this")));
+        Ticket after = zd.macrosShowTicketAfterChanges(ticket.getId(), created.getId());
+        assertThat(after.getId()).isEqualTo(ticket.getId());
+        assertThat(after.getStatus()).isEqualTo(org.zendesk.client.v2.model.Status.SOLVED);
+        assertThat(zd.getTicket(ticket.getId()).getStatus()).isEqualTo(org.zendesk.client.v2.model.Status.NEW);
     }
 }

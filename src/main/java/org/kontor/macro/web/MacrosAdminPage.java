@@ -1,0 +1,178 @@
+package org.kontor.macro.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kontor.common.Forbidden;
+import org.kontor.common.InvalidInput;
+import org.kontor.group.GroupService;
+import org.kontor.macro.Macro;
+import org.kontor.macro.MacroActions;
+import org.kontor.macro.MacroDraft;
+import org.kontor.macro.MacroService;
+import org.kontor.security.KontorUser;
+import org.kontor.user.UserService;
+import org.kontor.workspace.Directory;
+import org.kontor.workspace.Forms;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Admin → Macros: the list and a form per macro, one control per action (no JSON to type). Actions the form has no
+ * control for (set by the API: {@code set_tags}, {@code comment_value_html}) are kept as they are.
+ */
+@Controller
+class MacrosAdminPage {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Fields the form shows; any other action of a macro is carried over unchanged when it is saved. */
+    private static final Set<String> FORM_FIELDS = Set.of("comment_value", "comment_mode_is_public", "subject", "status",
+            "priority", "type", "group_id", "assignee_id", "current_tags", "remove_tags");
+
+    private final MacroService macros;
+    private final GroupService groups;
+    private final UserService users;
+    private final Directory directory;
+    private final MessageSource messages;
+
+    MacrosAdminPage(MacroService macros, GroupService groups, UserService users, Directory directory, MessageSource messages) {
+        this.macros = macros;
+        this.groups = groups;
+        this.users = users;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    /** The form's values; "" leaves a field as the ticket has it, "none" clears it. */
+    public record Form(Long id, String title, String description, boolean active, String availableTo, String comment,
+                       String mode, String subject, String status, String priority, String type, String groupId,
+                       String assigneeId, String addTags, String removeTags, List<String> keptActions) {
+    }
+
+    @GetMapping("/admin/macros")
+    String list(@AuthenticationPrincipal KontorUser me, Model model) {
+        model.addAttribute("macros", macros.available(null, me.actor()));
+        model.addAttribute("owners", directory.names(macros.available(null, me.actor()).stream()
+                .filter(m -> m.getRestriction() == Macro.Restriction.USER).map(Macro::getRestrictionId).toList()));
+        model.addAttribute("groupNames", groups.findAll(macros.available(null, me.actor()).stream()
+                .filter(m -> m.getRestriction() == Macro.Restriction.GROUP).map(Macro::getRestrictionId).toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(g -> g.getId(), g -> g.getName())));
+        return "admin/macros";
+    }
+
+    @GetMapping("/admin/macros/new")
+    String create(Model model) {
+        return page(model, new Form(null, "", "", true, "", "", "", "", "", "", "", "", "", "", "", List.of()), List.of());
+    }
+
+    @GetMapping("/admin/macros/{id}")
+    String edit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
+        Macro m = macros.get(id, me.actor());
+        MacroActions a = m.actions();
+        String availableTo = m.getRestriction() == null ? "" : m.getRestriction().name().toLowerCase() + ":" + m.getRestrictionId();
+        List<String> kept = a.actions().stream().filter(x -> !FORM_FIELDS.contains(x.field())).map(MacroActions.Action::field).toList();
+        return page(model, new Form(m.getId(), m.getTitle(), m.getDescription() == null ? "" : m.getDescription(), m.isActive(),
+                availableTo, a.value("comment_value").orElse(""),
+                a.value("comment_mode_is_public").map(v -> v.equals("true") ? "public" : "internal").orElse(""),
+                a.value("subject").orElse(""), a.value("status").orElse(""), cleared(a, "priority"), cleared(a, "type"),
+                cleared(a, "group_id"), cleared(a, "assignee_id"), a.value("current_tags").orElse(""),
+                a.value("remove_tags").orElse(""), kept), List.of());
+    }
+
+    @PostMapping({"/admin/macros/new", "/admin/macros/{id}"})
+    String save(@AuthenticationPrincipal KontorUser me, @PathVariable(required = false) Long id,
+                @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
+                @RequestParam(defaultValue = "false") boolean active, @RequestParam(defaultValue = "") String availableTo,
+                @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String mode,
+                @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String status,
+                @RequestParam(defaultValue = "") String priority, @RequestParam(defaultValue = "") String type,
+                @RequestParam(defaultValue = "") String groupId, @RequestParam(defaultValue = "") String assigneeId,
+                @RequestParam(defaultValue = "") String addTags, @RequestParam(defaultValue = "") String removeTags,
+                Model model) {
+        List<MacroActions.Action> kept = id == null ? List.of() : macros.get(id, me.actor()).actions().actions().stream()
+                .filter(x -> !FORM_FIELDS.contains(x.field())).toList();
+        Form form = new Form(id, title, description, active, availableTo, comment, mode, subject, status, priority, type, groupId,
+                assigneeId, addTags, removeTags, kept.stream().map(MacroActions.Action::field).toList());
+        try {
+            ArrayNode actions = JSON.createArrayNode();
+            add(actions, "comment_value", comment.isBlank() ? null : comment);
+            add(actions, "comment_mode_is_public", mode.equals("public") ? "true" : mode.equals("internal") ? "false" : null);
+            add(actions, "subject", subject.isBlank() ? null : subject);
+            add(actions, "status", blankToNull(status));
+            add(actions, "priority", clearing(priority));
+            add(actions, "type", clearing(type));
+            add(actions, "group_id", clearing(groupId));
+            add(actions, "assignee_id", clearing(assigneeId));
+            add(actions, "current_tags", blankToNull(addTags));
+            add(actions, "remove_tags", blankToNull(removeTags));
+            kept.forEach(k -> add(actions, k.field(), k.value()));
+            MacroDraft draft = new MacroDraft(title, description, active, MacroActions.parse(actions), true,
+                    restriction(availableTo), restrictionId(availableTo));
+            Macro saved = id == null ? macros.create(draft, me.actor()) : macros.update(id, draft, me.actor());
+            return "redirect:/admin/macros/" + saved.getId() + "?saved";
+        } catch (InvalidInput | Forbidden e) {
+            return page(model, form, Forms.errors(e, messages));
+        }
+    }
+
+    @PostMapping("/admin/macros/{id}/delete")
+    String delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id, RedirectAttributes redirect) {
+        macros.delete(id, me.actor());
+        redirect.addAttribute("deleted", "");
+        return "redirect:/admin/macros";
+    }
+
+    private String page(Model model, Form form, List<String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.isEmpty() ? null : errors);
+        model.addAttribute("groups", directory.groups());
+        model.addAttribute("agents", directory.agents());
+        if (form.availableTo().startsWith("user:")) {
+            Long owner = restrictionId(form.availableTo());
+            model.addAttribute("ownerName", owner == null ? null : users.find(owner).map(u -> u.getName()).orElse(null));
+        }
+        return "admin/macro-edit";
+    }
+
+    private static void add(ArrayNode actions, String field, String value) {
+        if (value != null) {
+            actions.addObject().put("field", field).put("value", value);
+        }
+    }
+
+    /** "" leaves the field alone (no action), "none" is an action that clears it. */
+    private static String clearing(String value) {
+        return value.isBlank() ? null : value.equals("none") ? "" : value;
+    }
+
+    private static String cleared(MacroActions a, String field) {
+        return a.value(field).map(v -> v.isEmpty() ? "none" : v).orElse("");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** "" (all agents), "group:{id}" or "user:{id}"; anything else is refused. */
+    private static Macro.Restriction restriction(String availableTo) {
+        if (availableTo.isEmpty()) {
+            return null;
+        }
+        if (!availableTo.matches("(group|user):[0-9]{1,18}")) {
+            throw InvalidInput.of("restriction", "err.macro.restrictionType", "Restriction: type must be \"Group\" or \"User\"");
+        }
+        return availableTo.startsWith("group:") ? Macro.Restriction.GROUP : Macro.Restriction.USER;
+    }
+
+    private static Long restrictionId(String availableTo) {
+        return availableTo.matches("(group|user):[0-9]{1,18}") ? Long.valueOf(availableTo.substring(availableTo.indexOf(':') + 1)) : null;
+    }
+}

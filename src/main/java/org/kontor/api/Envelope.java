@@ -48,6 +48,16 @@ public final class Envelope {
         return of(root, items);
     }
 
+    /** A whole collection as Zendesk's one and only page: {@code count} and no next or previous page. */
+    public static Map<String, Object> onePage(String root, List<?> items) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(root, items);
+        body.put("next_page", null);
+        body.put("previous_page", null);
+        body.put("count", items.size());
+        return body;
+    }
+
     private static final List<String> PAGING_PARAMS = List.of("page", "per_page", "page[size]", "page[after]", "page[before]");
 
     /** The current request's URL with other paging parameters, from the host the client used. */

@@ -176,12 +176,7 @@ class HelpCenterController {
     // ---- JSON ----
 
     private static Map<String, Object> list(String root, List<Map<String, Object>> items) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(root, items);
-        body.put("count", items.size());
-        body.put("next_page", null);
-        body.put("previous_page", null);
-        return body;
+        return Envelope.onePage(root, items);
     }
 
     private static String text(JsonNode node, String field) {

@@ -107,11 +107,7 @@ class MacrosController {
     }
 
     private static Map<String, Object> listJson(List<Macro> list) {
-        Map<String, Object> body = Envelope.list("macros", list.stream().map(MacrosController::json).toList());
-        body.put("next_page", null);
-        body.put("previous_page", null);
-        body.put("count", list.size());
-        return body;
+        return Envelope.onePage("macros", list.stream().map(MacrosController::json).toList());
     }
 
     private static MacroDraft draft(JsonNode m) {

@@ -44,11 +44,7 @@ class TriggersController {
     }
 
     private static Map<String, Object> listJson(List<Trigger> list) {
-        Map<String, Object> body = Envelope.list("triggers", list.stream().map(TriggersController::json).toList());
-        body.put("next_page", null);
-        body.put("previous_page", null);
-        body.put("count", list.size());
-        return body;
+        return Envelope.onePage("triggers", list.stream().map(TriggersController::json).toList());
     }
 
     @GetMapping("/api/v2/triggers/{id:[0-9]+}")

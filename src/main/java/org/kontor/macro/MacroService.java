@@ -109,7 +109,7 @@ public class MacroService {
     }
 
     /** Whether the actor may change or delete the macro (admins: all; agents: their personal ones). */
-    private boolean mayManage(Macro macro, Actor actor) {
+    public boolean mayManage(Macro macro, Actor actor) {
         return actor.isAdmin() || (actor.isAgent() && macro.getRestriction() == Macro.Restriction.USER
                 && Long.valueOf(actor.id()).equals(macro.getRestrictionId()));
     }

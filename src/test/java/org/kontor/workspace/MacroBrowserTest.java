@@ -73,4 +73,33 @@ class MacroBrowserTest extends WorkspaceBrowserTest {
                     .getList("comments.body", String.class)).containsExactly("I was charged twice");
         });
     }
+
+    @Test
+    void anAgentKeepsPersonalMacrosUnderYourMacrosAndCannotChangeSharedOnes() {
+        User agent = fixtures.agent("Paula Personal");
+        String shared = Fixtures.unique("Shared greeting ");
+        fixtures.asAdmin().body(Map.of("macro", Map.of("title", shared, "actions",
+                List.of(Map.of("field", "comment_value", "value", "Hello!"))))).post("/api/v2/macros.json").then().statusCode(201);
+        String mine = Fixtures.unique("My sign-off ");
+        signIn(agent);
+        step("Your macros lists the shared macro without an edit link, and creates a personal one", () -> {
+            open("/agent/macros");
+            waitForText(shared);
+            assertThat(all(By.xpath("//a[normalize-space(.)='" + shared + "']"))).isEmpty();
+            click("New personal macro");
+            type("Title", mine);
+            type("Reply text", "Best regards, {{current_user.first_name}}");
+            click("Save macro");
+            waitForText("Macro saved.");
+            open("/agent/macros");
+            waitForText(mine);
+            assertThat(mainText()).contains("Personal macro of Paula Personal");
+        });
+        JsonPath created = fixtures.as(agent).get("/api/v2/macros.json").jsonPath();
+        int index = created.getList("macros.title", String.class).indexOf(mine);
+        assertThat(created.getString("macros[" + index + "].restriction.type")).isEqualTo("User");
+        assertThat(created.getLong("macros[" + index + "].restriction.id")).isEqualTo(agent.getId());
+        assertThat(fixtures.as(fixtures.agent("Other Agent")).get("/api/v2/macros.json").jsonPath()
+                .getList("macros.title", String.class)).doesNotContain(mine).contains(shared);
+    }
 }

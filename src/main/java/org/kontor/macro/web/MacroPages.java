@@ -1,6 +1,6 @@
 package org.kontor.macro.web;
 
-import java.util.ArrayList;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.kontor.common.Forbidden;
@@ -27,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Admin → Macros: the list and a form per macro, one control per action (no JSON to type). Actions the form has no
- * control for (set by the API: {@code set_tags}, {@code comment_value_html}) are kept as they are.
+ * Admin → Macros (every macro) and the agent's own macros ({@code /agent/macros}: the ones they may use, and their
+ * personal ones to create and change): the list and a form per macro, one control per action (no JSON to type).
+ * Actions the form has no control for (set by the API: {@code set_tags}, {@code comment_value_html}) are kept.
  */
 @Controller
-class MacrosAdminPage {
+class MacroPages {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Fields the form shows; any other action of a macro is carried over unchanged when it is saved. */
     private static final Set<String> FORM_FIELDS = Set.of("comment_value", "comment_mode_is_public", "subject", "status",
@@ -43,7 +44,7 @@ class MacrosAdminPage {
     private final Directory directory;
     private final MessageSource messages;
 
-    MacrosAdminPage(MacroService macros, GroupService groups, UserService users, Directory directory, MessageSource messages) {
+    MacroPages(MacroService macros, GroupService groups, UserService users, Directory directory, MessageSource messages) {
         this.macros = macros;
         this.groups = groups;
         this.users = users;
@@ -57,29 +58,48 @@ class MacrosAdminPage {
                        String assigneeId, String addTags, String removeTags, List<String> keptActions) {
     }
 
-    @GetMapping("/admin/macros")
-    String list(@AuthenticationPrincipal KontorUser me, Model model) {
-        model.addAttribute("macros", macros.available(null, me.actor()));
-        model.addAttribute("owners", directory.names(macros.available(null, me.actor()).stream()
+    /** Where the pages live: the admin area manages every macro, the agent area an agent's personal ones. */
+    private record Area(String base, boolean admin) {
+        static Area of(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
+                    ? new Area("/admin/macros", true) : new Area("/agent/macros", false);
+        }
+    }
+
+    @GetMapping({"/admin/macros", "/agent/macros"})
+    String list(@AuthenticationPrincipal KontorUser me, HttpServletRequest request, Model model) {
+        Area area = Area.of(request);
+        List<Macro> list = macros.available(null, me.actor());
+        model.addAttribute("area", area);
+        model.addAttribute("macros", list);
+        model.addAttribute("manageable", list.stream().filter(m -> macros.mayManage(m, me.actor())).map(Macro::getId)
+                .collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("owners", directory.names(list.stream()
                 .filter(m -> m.getRestriction() == Macro.Restriction.USER).map(Macro::getRestrictionId).toList()));
-        model.addAttribute("groupNames", groups.findAll(macros.available(null, me.actor()).stream()
+        model.addAttribute("groupNames", groups.findAll(list.stream()
                 .filter(m -> m.getRestriction() == Macro.Restriction.GROUP).map(Macro::getRestrictionId).toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(g -> g.getId(), g -> g.getName())));
         return "admin/macros";
     }
 
-    @GetMapping("/admin/macros/new")
-    String create(Model model) {
-        return page(model, new Form(null, "", "", true, "", "", "", "", "", "", "", "", "", "", "", List.of()), List.of());
+    @GetMapping({"/admin/macros/new", "/agent/macros/new"})
+    String create(@AuthenticationPrincipal KontorUser me, HttpServletRequest request, Model model) {
+        Area area = Area.of(request);
+        return page(model, area, new Form(null, "", "", true, area.admin() ? "" : "user:" + me.actor().id(), "", "", "", "", "", "", "",
+                "", "", "", List.of()), List.of());
     }
 
-    @GetMapping("/admin/macros/{id}")
-    String edit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, Model model) {
+    @GetMapping({"/admin/macros/{id}", "/agent/macros/{id}"})
+    String edit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request, Model model) {
+        Area area = Area.of(request);
         Macro m = macros.get(id, me.actor());
+        if (!macros.mayManage(m, me.actor())) {
+            throw new Forbidden("Only admins change shared macros");
+        }
         MacroActions a = m.actions();
         String availableTo = m.getRestriction() == null ? "" : m.getRestriction().name().toLowerCase() + ":" + m.getRestrictionId();
         List<String> kept = a.actions().stream().filter(x -> !FORM_FIELDS.contains(x.field())).map(MacroActions.Action::field).toList();
-        return page(model, new Form(m.getId(), m.getTitle(), m.getDescription() == null ? "" : m.getDescription(), m.isActive(),
+        return page(model, area, new Form(m.getId(), m.getTitle(), m.getDescription() == null ? "" : m.getDescription(), m.isActive(),
                 availableTo, a.value("comment_value").orElse(""),
                 a.value("comment_mode_is_public").map(v -> v.equals("true") ? "public" : "internal").orElse(""),
                 a.value("subject").orElse(""), a.value("status").orElse(""), cleared(a, "priority"), cleared(a, "type"),
@@ -87,8 +107,8 @@ class MacrosAdminPage {
                 a.value("remove_tags").orElse(""), kept), List.of());
     }
 
-    @PostMapping({"/admin/macros/new", "/admin/macros/{id}"})
-    String save(@AuthenticationPrincipal KontorUser me, @PathVariable(required = false) Long id,
+    @PostMapping({"/admin/macros/new", "/admin/macros/{id}", "/agent/macros/new", "/agent/macros/{id}"})
+    String save(@AuthenticationPrincipal KontorUser me, @PathVariable(required = false) Long id, HttpServletRequest request,
                 @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
                 @RequestParam(defaultValue = "false") boolean active, @RequestParam(defaultValue = "") String availableTo,
                 @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String mode,
@@ -97,6 +117,10 @@ class MacrosAdminPage {
                 @RequestParam(defaultValue = "") String groupId, @RequestParam(defaultValue = "") String assigneeId,
                 @RequestParam(defaultValue = "") String addTags, @RequestParam(defaultValue = "") String removeTags,
                 Model model) {
+        Area area = Area.of(request);
+        if (!area.admin()) {
+            availableTo = "user:" + me.actor().id(); // an agent's macros are personal; the service refuses anything else
+        }
         List<MacroActions.Action> kept = id == null ? List.of() : macros.get(id, me.actor()).actions().actions().stream()
                 .filter(x -> !FORM_FIELDS.contains(x.field())).toList();
         Form form = new Form(id, title, description, active, availableTo, comment, mode, subject, status, priority, type, groupId,
@@ -117,20 +141,22 @@ class MacrosAdminPage {
             MacroDraft draft = new MacroDraft(title, description, active, MacroActions.parse(actions), true,
                     restriction(availableTo), restrictionId(availableTo));
             Macro saved = id == null ? macros.create(draft, me.actor()) : macros.update(id, draft, me.actor());
-            return "redirect:/admin/macros/" + saved.getId() + "?saved";
+            return "redirect:" + area.base() + "/" + saved.getId() + "?saved";
         } catch (InvalidInput | Forbidden e) {
-            return page(model, form, Forms.errors(e, messages));
+            return page(model, area, form, Forms.errors(e, messages));
         }
     }
 
-    @PostMapping("/admin/macros/{id}/delete")
-    String delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id, RedirectAttributes redirect) {
+    @PostMapping({"/admin/macros/{id}/delete", "/agent/macros/{id}/delete"})
+    String delete(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request,
+                  RedirectAttributes redirect) {
         macros.delete(id, me.actor());
         redirect.addAttribute("deleted", "");
-        return "redirect:/admin/macros";
+        return "redirect:" + Area.of(request).base();
     }
 
-    private String page(Model model, Form form, List<String> errors) {
+    private String page(Model model, Area area, Form form, List<String> errors) {
+        model.addAttribute("area", area);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.isEmpty() ? null : errors);
         model.addAttribute("groups", directory.groups());

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.kontor.group.Audience;
 
 /**
  * A prepared reply and field changes. Shared with all agents, with one group's members, or personal to one agent
@@ -17,8 +18,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "macros")
 public class Macro {
-    public enum Restriction { GROUP, USER }
-
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "macro_seq")
     @SequenceGenerator(name = "macro_seq", sequenceName = "macro_seq", allocationSize = 1)
@@ -60,9 +59,9 @@ public class Macro {
             this.actions = draft.actions();
             this.actionsJson = draft.actions().toJson().toString();
         }
-        if (draft.restrictionGiven()) {
-            this.restrictionType = draft.restriction() == null ? null : draft.restriction().name();
-            this.restrictionId = draft.restriction() == null ? null : draft.restrictionId();
+        if (draft.restriction().given()) {
+            this.restrictionType = draft.restriction().kind() == null ? null : draft.restriction().kind().name();
+            this.restrictionId = draft.restriction().kind() == null ? null : draft.restriction().id();
         }
         this.updatedAt = now;
     }
@@ -91,8 +90,8 @@ public class Macro {
     }
 
     /** Null: every agent may use it. */
-    public Restriction getRestriction() {
-        return restrictionType == null ? null : Restriction.valueOf(restrictionType);
+    public Audience.Kind getRestriction() {
+        return restrictionType == null ? null : Audience.Kind.valueOf(restrictionType);
     }
 
     public Long getRestrictionId() {

@@ -1,9 +1,10 @@
 package org.kontor.macro;
 
-/**
- * What a create or update gives; null parts are left as they are (on create: active by default, the rest required).
- * {@code restrictionGiven} tells "no restriction" (shared with all agents) from "restriction not sent".
- */
-public record MacroDraft(String title, String description, Boolean active, MacroActions actions, boolean restrictionGiven,
-                         Macro.Restriction restriction, Long restrictionId) {
+import org.kontor.group.Audience;
+
+/** What a create or update gives; null parts (and a restriction not given) are left as they are. */
+public record MacroDraft(String title, String description, Boolean active, MacroActions actions, Audience.Choice restriction) {
+    public MacroDraft {
+        restriction = restriction == null ? Audience.Choice.NOT_GIVEN : restriction;
+    }
 }

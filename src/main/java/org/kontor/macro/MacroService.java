@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.NotFound;
+import org.kontor.group.Audience;
 import org.kontor.group.Group;
 import org.kontor.group.GroupService;
 import org.kontor.notification.LiquidTemplates;
@@ -34,13 +35,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MacroService {
     private final MacroRepository macros;
+    private final Audience audience;
     private final GroupService groups;
     private final UserService users;
     private final VisibleTickets visible;
     private final AccessPolicy policy;
 
-    MacroService(MacroRepository macros, GroupService groups, UserService users, VisibleTickets visible, AccessPolicy policy) {
+    MacroService(MacroRepository macros, Audience audience, GroupService groups, UserService users, VisibleTickets visible,
+                 AccessPolicy policy) {
         this.macros = macros;
+        this.audience = audience;
         this.groups = groups;
         this.users = users;
         this.visible = visible;
@@ -51,16 +55,17 @@ public class MacroService {
     @Transactional(readOnly = true)
     public List<Macro> available(Boolean active, Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = Set.copyOf(groups.groupIdsOf(actor.id()));
+        Set<Long> myGroups = audience.groupsOf(actor);
         return macros.findAllByOrderByTitleAscIdAsc().stream()
                 .filter(m -> active == null || m.isActive() == active)
-                .filter(m -> usable(m, actor, myGroups)).toList();
+                .filter(m -> audience.includes(m.getRestriction(), m.getRestrictionId(), actor, myGroups)).toList();
     }
 
     @Transactional(readOnly = true)
     public Macro get(long id, Actor actor) {
         requireAgent(actor);
-        return macros.findById(id).filter(m -> usable(m, actor, Set.copyOf(groups.groupIdsOf(actor.id()))))
+        Set<Long> myGroups = audience.groupsOf(actor);
+        return macros.findById(id).filter(m -> audience.includes(m.getRestriction(), m.getRestrictionId(), actor, myGroups))
                 .orElseThrow(NotFound::new);
     }
 
@@ -78,7 +83,8 @@ public class MacroService {
             throw new InvalidInput(missing);
         }
         checkLengths(draft);
-        MacroDraft checked = checkRestriction(draft, actor, true);
+        MacroDraft checked = new MacroDraft(draft.title(), draft.description(), draft.active(), draft.actions(),
+                audience.check(draft.restriction(), actor, true));
         return macros.save(new Macro(checked, Instant.now()));
     }
 
@@ -89,7 +95,8 @@ public class MacroService {
             throw InvalidInput.of("title", "err.macro.title", "Title: cannot be blank");
         }
         checkLengths(draft);
-        macro.change(checkRestriction(draft, actor, false), Instant.now());
+        macro.change(new MacroDraft(draft.title(), draft.description(), draft.active(), draft.actions(),
+                audience.check(draft.restriction(), actor, false)), Instant.now());
         return macro;
     }
 
@@ -110,8 +117,7 @@ public class MacroService {
 
     /** Whether the actor may change or delete the macro (admins: all; agents: their personal ones). */
     public boolean mayManage(Macro macro, Actor actor) {
-        return actor.isAdmin() || (actor.isAgent() && macro.getRestriction() == Macro.Restriction.USER
-                && Long.valueOf(actor.id()).equals(macro.getRestrictionId()));
+        return audience.mayManage(macro.getRestriction(), macro.getRestrictionId(), actor);
     }
 
     /**
@@ -215,37 +221,6 @@ public class MacroService {
             throw new Forbidden("Only admins change shared macros");
         }
         return macro;
-    }
-
-    /** Agents keep their macros personal; a group restriction needs an existing group, a user one an agent. */
-    private MacroDraft checkRestriction(MacroDraft draft, Actor actor, boolean creating) {
-        if (!actor.isAdmin()) {
-            if (draft.restrictionGiven() && (draft.restriction() != Macro.Restriction.USER
-                    || !Long.valueOf(actor.id()).equals(draft.restrictionId()))) {
-                throw new Forbidden("Agents create personal macros only: restriction {\"type\": \"User\", \"id\": your id}");
-            }
-            return creating || draft.restrictionGiven() ? new MacroDraft(draft.title(), draft.description(), draft.active(),
-                    draft.actions(), true, Macro.Restriction.USER, actor.id()) : draft;
-        }
-        if (draft.restriction() == Macro.Restriction.GROUP && (draft.restrictionId() == null
-                || groups.findActive(draft.restrictionId()).isEmpty())) {
-            throw InvalidInput.of("restriction", "err.macro.group", "Restriction: group " + draft.restrictionId() + " does not exist",
-                    String.valueOf(draft.restrictionId()));
-        }
-        if (draft.restriction() == Macro.Restriction.USER && (draft.restrictionId() == null
-                || users.find(draft.restrictionId()).filter(User::isAgent).isEmpty())) {
-            throw InvalidInput.of("restriction", "err.macro.user", "Restriction: user " + draft.restrictionId() + " is not an agent",
-                    String.valueOf(draft.restrictionId()));
-        }
-        return draft;
-    }
-
-    private static boolean usable(Macro m, Actor actor, Set<Long> myGroups) {
-        if (actor.isAdmin() || m.getRestriction() == null) {
-            return true;
-        }
-        return m.getRestriction() == Macro.Restriction.GROUP ? myGroups.contains(m.getRestrictionId())
-                : Long.valueOf(actor.id()).equals(m.getRestrictionId());
     }
 
     private static void requireAgent(Actor actor) {

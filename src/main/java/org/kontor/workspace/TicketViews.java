@@ -18,6 +18,8 @@ import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.user.Actor;
 import org.kontor.user.User;
+import org.kontor.view.CustomView;
+import org.kontor.view.CustomViews;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.VisibleTickets;
 import org.springframework.data.domain.Page;
@@ -25,8 +27,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
 /**
- * The views (queues) of the side bar: filters over the tickets the agent may see, read through
- * {@link VisibleTickets} like every other ticket read.
+ * The views (queues) of the side bar: the built-in ones, then the custom views the agent may use; filters over the
+ * tickets the agent may see, read through {@link VisibleTickets} like every other ticket read.
  */
 @Component
 public class TicketViews {
@@ -45,11 +47,13 @@ public class TicketViews {
     private final VisibleTickets tickets;
     private final AccessPolicy policy;
     private final GroupService groups;
+    private final CustomViews customViews;
 
-    TicketViews(VisibleTickets tickets, AccessPolicy policy, GroupService groups) {
+    TicketViews(VisibleTickets tickets, AccessPolicy policy, GroupService groups, CustomViews customViews) {
         this.tickets = tickets;
         this.policy = policy;
         this.groups = groups;
+        this.customViews = customViews;
     }
 
     /** A view: {@code label} is a message key, or the group's name for a group queue ({@code labelIsName}). */
@@ -77,6 +81,9 @@ public class TicketViews {
                 (root, q, cb) -> cb.isFalse(root.get("privacy").get("isPublic"))));
         views.add(new View("recent", "ws.view.recent", false,
                 (root, q, cb) -> cb.greaterThan(root.get("updatedAt"), Instant.now().minus(RECENT))));
+        for (CustomView v : customViews.available(true, agent)) {
+            views.add(new View("custom-" + v.getId(), v.getTitle(), true, customViews.filter(v, agent)));
+        }
         return views;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.kontor.api.Envelope;
 import org.kontor.api.Json;
-import org.kontor.common.InvalidInput;
+import org.kontor.group.api.AudienceJson;
 import org.kontor.macro.Macro;
 import org.kontor.macro.MacroActions;
 import org.kontor.macro.MacroDraft;
@@ -112,26 +112,8 @@ class MacrosController {
 
     private static MacroDraft draft(JsonNode m) {
         MacroActions actions = m.has("actions") ? MacroActions.parse(m.get("actions")) : null;
-        boolean restrictionGiven = m.has("restriction");
-        Macro.Restriction restriction = null;
-        Long restrictionId = null;
-        JsonNode r = m.get("restriction");
-        if (r != null && !r.isNull()) {
-            String type = Json.string(r, "type");
-            restriction = "Group".equals(type) ? Macro.Restriction.GROUP : "User".equals(type) ? Macro.Restriction.USER : null;
-            if (restriction == null) {
-                throw InvalidInput.of("restriction", "err.macro.restrictionType", "Restriction: type must be \"Group\" or \"User\"");
-            }
-            restrictionId = Json.id(r, "id");
-            List<Long> ids = r.has("ids") ? Json.ids(r, "ids") : List.of();
-            if (restrictionId == null && ids.size() == 1) {
-                restrictionId = ids.get(0);
-            } else if (ids.size() > 1 || (restrictionId != null && !ids.isEmpty() && !ids.equals(List.of(restrictionId)))) {
-                throw InvalidInput.of("restriction", "err.macro.restrictionOne", "Restriction: one group or user per macro");
-            }
-        }
         return new MacroDraft(Json.string(m, "title"), Json.string(m, "description"), Json.bool(m, "active"), actions,
-                restrictionGiven, restriction, restrictionId);
+                AudienceJson.parse(m));
     }
 
     static Map<String, Object> json(Macro m) {
@@ -143,15 +125,7 @@ class MacrosController {
         json.put("description", m.getDescription());
         json.put("active", m.isActive());
         json.put("actions", m.actions().toJson());
-        if (m.getRestriction() == null) {
-            json.put("restriction", null);
-        } else {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("type", m.getRestriction() == Macro.Restriction.GROUP ? "Group" : "User");
-            r.put("id", m.getRestrictionId());
-            r.put("ids", List.of(m.getRestrictionId()));
-            json.put("restriction", r);
-        }
+        json.put("restriction", AudienceJson.json(m.getRestriction(), m.getRestrictionId()));
         json.put("created_at", Envelope.time(m.getCreatedAt()));
         json.put("updated_at", Envelope.time(m.getUpdatedAt()));
         return json;

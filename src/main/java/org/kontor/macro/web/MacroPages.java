@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
+import org.kontor.group.Audience;
 import org.kontor.group.GroupService;
 import org.kontor.macro.Macro;
 import org.kontor.macro.MacroActions;
@@ -75,9 +76,9 @@ class MacroPages {
         model.addAttribute("manageable", list.stream().filter(m -> macros.mayManage(m, me.actor())).map(Macro::getId)
                 .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("owners", directory.names(list.stream()
-                .filter(m -> m.getRestriction() == Macro.Restriction.USER).map(Macro::getRestrictionId).toList()));
+                .filter(m -> m.getRestriction() == Audience.Kind.USER).map(Macro::getRestrictionId).toList()));
         model.addAttribute("groupNames", groups.findAll(list.stream()
-                .filter(m -> m.getRestriction() == Macro.Restriction.GROUP).map(Macro::getRestrictionId).toList()).stream()
+                .filter(m -> m.getRestriction() == Audience.Kind.GROUP).map(Macro::getRestrictionId).toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(g -> g.getId(), g -> g.getName())));
         return "admin/macros";
     }
@@ -97,7 +98,7 @@ class MacroPages {
             throw new Forbidden("Only admins change shared macros");
         }
         MacroActions a = m.actions();
-        String availableTo = m.getRestriction() == null ? "" : m.getRestriction().name().toLowerCase() + ":" + m.getRestrictionId();
+        String availableTo = AvailableTo.format(m.getRestriction(), m.getRestrictionId());
         List<String> kept = a.actions().stream().filter(x -> !FORM_FIELDS.contains(x.field())).map(MacroActions.Action::field).toList();
         return page(model, area, new Form(m.getId(), m.getTitle(), m.getDescription() == null ? "" : m.getDescription(), m.isActive(),
                 availableTo, a.value("comment_value").orElse(""),
@@ -138,8 +139,7 @@ class MacroPages {
             add(actions, "current_tags", blankToNull(addTags));
             add(actions, "remove_tags", blankToNull(removeTags));
             kept.forEach(k -> add(actions, k.field(), k.value()));
-            MacroDraft draft = new MacroDraft(title, description, active, MacroActions.parse(actions), true,
-                    restriction(availableTo), restrictionId(availableTo));
+            MacroDraft draft = new MacroDraft(title, description, active, MacroActions.parse(actions), AvailableTo.parse(availableTo));
             Macro saved = id == null ? macros.create(draft, me.actor()) : macros.update(id, draft, me.actor());
             return "redirect:" + area.base() + "/" + saved.getId() + "?saved";
         } catch (InvalidInput | Forbidden e) {
@@ -162,7 +162,7 @@ class MacroPages {
         model.addAttribute("groups", directory.groups());
         model.addAttribute("agents", directory.agents());
         if (form.availableTo().startsWith("user:")) {
-            Long owner = restrictionId(form.availableTo());
+            Long owner = AvailableTo.parse(form.availableTo()).id();
             model.addAttribute("ownerName", owner == null ? null : users.find(owner).map(u -> u.getName()).orElse(null));
         }
         return "admin/macro-edit";
@@ -185,20 +185,5 @@ class MacroPages {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** "" (all agents), "group:{id}" or "user:{id}"; anything else is refused. */
-    private static Macro.Restriction restriction(String availableTo) {
-        if (availableTo.isEmpty()) {
-            return null;
-        }
-        if (!availableTo.matches("(group|user):[0-9]{1,18}")) {
-            throw InvalidInput.of("restriction", "err.macro.restrictionType", "Restriction: type must be \"Group\" or \"User\"");
-        }
-        return availableTo.startsWith("group:") ? Macro.Restriction.GROUP : Macro.Restriction.USER;
-    }
-
-    private static Long restrictionId(String availableTo) {
-        return availableTo.matches("(group|user):[0-9]{1,18}") ? Long.valueOf(availableTo.substring(availableTo.indexOf(':') + 1)) : null;
     }
 }

@@ -1,0 +1,141 @@
+package org.kontor.view;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kontor.api.PageParams;
+import org.kontor.api.Paging;
+import org.kontor.common.Forbidden;
+import org.kontor.common.InvalidInput;
+import org.kontor.common.NotFound;
+import org.kontor.group.Audience;
+import org.kontor.ticket.Ticket;
+import org.kontor.user.Actor;
+import org.kontor.visibility.AccessPolicy;
+import org.kontor.visibility.VisibleTickets;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Custom views for agents: admins share them with all agents or a group, every agent keeps personal ones (the same
+ * audience rules as macros). Their tickets are read through {@link VisibleTickets}, like every ticket list.
+ */
+@Service
+public class CustomViews {
+    private final CustomViewRepository views;
+    private final Audience audience;
+    private final VisibleTickets tickets;
+    private final AccessPolicy policy;
+
+    CustomViews(CustomViewRepository views, Audience audience, VisibleTickets tickets, AccessPolicy policy) {
+        this.views = views;
+        this.audience = audience;
+        this.tickets = tickets;
+        this.policy = policy;
+    }
+
+    /** The views the actor may use, by title; {@code active} null: both. */
+    @Transactional(readOnly = true)
+    public List<CustomView> available(Boolean active, Actor actor) {
+        requireAgent(actor);
+        Set<Long> myGroups = audience.groupsOf(actor);
+        return views.findAllByOrderByTitleAscIdAsc().stream()
+                .filter(v -> active == null || v.isActive() == active)
+                .filter(v -> audience.includes(v.getRestriction(), v.getRestrictionId(), actor, myGroups)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public CustomView get(long id, Actor actor) {
+        requireAgent(actor);
+        Set<Long> myGroups = audience.groupsOf(actor);
+        return views.findById(id).filter(v -> audience.includes(v.getRestriction(), v.getRestrictionId(), actor, myGroups))
+                .orElseThrow(NotFound::new);
+    }
+
+    @Transactional
+    public CustomView create(CustomViewDraft draft, Actor actor) {
+        requireAgent(actor);
+        List<InvalidInput.FieldError> missing = new ArrayList<>();
+        if (draft.title() == null || draft.title().isBlank()) {
+            missing.add(new InvalidInput.FieldError("title", "Title: cannot be blank", "err.macro.title"));
+        }
+        if (draft.conditions() == null) {
+            missing.add(new InvalidInput.FieldError("conditions", "Conditions: a view needs at least one condition",
+                    "err.view.conditionRequired"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInput(missing);
+        }
+        checkTitle(draft);
+        return views.save(new CustomView(withAudience(draft, actor, true), Instant.now()));
+    }
+
+    @Transactional
+    public CustomView update(long id, CustomViewDraft draft, Actor actor) {
+        CustomView view = manageable(id, actor);
+        if (draft.title() != null && draft.title().isBlank()) {
+            throw InvalidInput.of("title", "err.macro.title", "Title: cannot be blank");
+        }
+        checkTitle(draft);
+        view.change(withAudience(draft, actor, false), Instant.now());
+        return view;
+    }
+
+    @Transactional
+    public void delete(long id, Actor actor) {
+        views.delete(manageable(id, actor));
+    }
+
+    public boolean mayManage(CustomView view, Actor actor) {
+        return audience.mayManage(view.getRestriction(), view.getRestrictionId(), actor);
+    }
+
+    /** The view's filter for this agent ({@code current_user}, {@code current_groups} are theirs). */
+    public Specification<Ticket> filter(CustomView view, Actor actor) {
+        return view.conditions().filter(actor.id(), audience.groupsOf(actor), Instant.now());
+    }
+
+    /** One page of the view's tickets the actor may see. */
+    @Transactional(readOnly = true)
+    public Paging.Result<Ticket> tickets(long id, PageParams params, Paging.Ordering ordering, Actor actor) {
+        CustomView view = get(id, actor);
+        return tickets.tickets(policy.viewerFor(actor), filter(view, actor), params, ordering);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long id, Actor actor) {
+        CustomView view = get(id, actor);
+        return tickets.count(policy.viewerFor(actor), filter(view, actor));
+    }
+
+    private CustomViewDraft withAudience(CustomViewDraft draft, Actor actor, boolean creating) {
+        return new CustomViewDraft(draft.title(), draft.description(), draft.active(), draft.conditions(),
+                audience.check(draft.restriction(), actor, creating));
+    }
+
+    private CustomView manageable(long id, Actor actor) {
+        CustomView view = get(id, actor);
+        if (!mayManage(view, actor)) {
+            throw new Forbidden("Only admins change shared views");
+        }
+        return view;
+    }
+
+    private static void checkTitle(CustomViewDraft draft) {
+        if (draft.title() != null && draft.title().strip().length() > 255) {
+            throw InvalidInput.of("title", "err.macro.tooLong", "title: is longer than 255 characters", "title", 255);
+        }
+        if (draft.description() != null && draft.description().length() > 10_000) {
+            throw InvalidInput.of("description", "err.macro.tooLong", "description: is longer than 10000 characters",
+                    "description", 10_000);
+        }
+    }
+
+    private static void requireAgent(Actor actor) {
+        if (!actor.isAgent()) {
+            throw new Forbidden("Only agents use views");
+        }
+    }
+}

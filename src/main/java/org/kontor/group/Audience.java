@@ -34,11 +34,20 @@ public class Audience {
         return Set.copyOf(groups.groupIdsOf(actor.id()));
     }
 
+    /** Whether the actor may see and use it through the API: admins every one, agents theirs and their groups'. */
     public boolean includes(Kind kind, Long id, Actor actor, Set<Long> actorGroups) {
         if (actor.isAdmin() || kind == null) {
             return true;
         }
         return kind == Kind.GROUP ? actorGroups.contains(id) : Long.valueOf(actor.id()).equals(id);
+    }
+
+    /**
+     * Whether it belongs in the actor's own workspace (the macro menu, the side bar): someone else's personal one
+     * does not, not even for an admin, who manages it elsewhere.
+     */
+    public boolean forWorkspaceOf(Kind kind, Long id, Actor actor, Set<Long> actorGroups) {
+        return kind == Kind.USER ? Long.valueOf(actor.id()).equals(id) : includes(kind, id, actor, actorGroups);
     }
 
     public boolean mayManage(Kind kind, Long id, Actor actor) {

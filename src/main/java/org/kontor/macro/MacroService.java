@@ -61,6 +61,15 @@ public class MacroService {
                 .filter(m -> audience.includes(m.getRestriction(), m.getRestrictionId(), actor, myGroups)).toList();
     }
 
+    /** The active macros of the actor's ticket page menu: not other agents' personal ones, even for admins. */
+    @Transactional(readOnly = true)
+    public List<Macro> menu(Actor actor) {
+        requireAgent(actor);
+        Set<Long> myGroups = audience.groupsOf(actor);
+        return macros.findAllByOrderByTitleAscIdAsc().stream().filter(Macro::isActive)
+                .filter(m -> audience.forWorkspaceOf(m.getRestriction(), m.getRestrictionId(), actor, myGroups)).toList();
+    }
+
     @Transactional(readOnly = true)
     public Macro get(long id, Actor actor) {
         requireAgent(actor);

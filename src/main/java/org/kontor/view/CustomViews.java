@@ -46,6 +46,15 @@ public class CustomViews {
                 .filter(v -> audience.includes(v.getRestriction(), v.getRestrictionId(), actor, myGroups)).toList();
     }
 
+    /** The active views of the actor's side bar: not other agents' personal ones, even for admins. */
+    @Transactional(readOnly = true)
+    public List<CustomView> sideBar(Actor actor) {
+        requireAgent(actor);
+        Set<Long> myGroups = audience.groupsOf(actor);
+        return views.findAllByOrderByTitleAscIdAsc().stream().filter(CustomView::isActive)
+                .filter(v -> audience.forWorkspaceOf(v.getRestriction(), v.getRestrictionId(), actor, myGroups)).toList();
+    }
+
     @Transactional(readOnly = true)
     public CustomView get(long id, Actor actor) {
         requireAgent(actor);

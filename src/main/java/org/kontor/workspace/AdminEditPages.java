@@ -159,7 +159,7 @@ class AdminEditPages {
 
     /** The roster to pick members from, with every current member in it even beyond the roster's size. */
     private List<User> rosterWith(Set<Long> memberIds) {
-        List<User> agents = new java.util.ArrayList<>(directory.roster());
+        List<User> agents = new java.util.ArrayList<>(directory.agents());
         Set<Long> listed = new HashSet<>();
         agents.forEach(a -> listed.add(a.getId()));
         List<Long> missing = memberIds.stream().filter(m -> !listed.contains(m)).toList();

@@ -62,20 +62,14 @@ public class Directory {
         return names;
     }
 
-    /** Agents who can be assigned and put in groups: deactivated (suspended) ones are left out. */
+    /**
+     * Agents who can be assigned and put in groups, the team's whole roster (up to {@link #ROSTER_SIZE}) by name:
+     * deactivated (suspended) ones are left out. A shorter pick list would hide everyone after its last name.
+     */
     public List<User> agents() {
-        return agents(PICK_LIST_SIZE);
-    }
-
-    /** The same, as a team's whole roster to pick group members from (up to {@link #ROSTER_SIZE}). */
-    List<User> roster() {
-        return agents(ROSTER_SIZE);
-    }
-
-    private List<User> agents(int limit) {
         return users.page(UserService.roleSpec(List.of(Role.AGENT, Role.ADMIN)).and((root, q, cb) -> cb.isTrue(root.get("active")))
                         .and((root, q, cb) -> cb.isFalse(root.get("suspended"))),
-                new PageParams(false, 1, limit, null, null), new Paging.Ordering(NAME, true)).items();
+                new PageParams(false, 1, ROSTER_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
     }
 
     /** Every agent and admin, deactivated ones included, for the admin's list. */

@@ -177,7 +177,7 @@ class TicketPage {
         TicketStatus mainStatus = proposal == null ? ticket.getStatus() : proposal.status();
         model.addAttribute("mainStatus", mainStatus.wire());
         model.addAttribute("statuses", SUBMIT_STATUSES.stream().filter(s -> s != mainStatus).toList());
-        model.addAttribute("macros", macros.available(true, me.actor()));
+        model.addAttribute("macros", macros.menu(me.actor()));
         model.addAttribute("agents", directory.agents());
         model.addAttribute("groups", directory.groups());
         model.addAttribute("priorities", Priority.values());

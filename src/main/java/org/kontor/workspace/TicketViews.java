@@ -81,7 +81,7 @@ public class TicketViews {
                 (root, q, cb) -> cb.isFalse(root.get("privacy").get("isPublic"))));
         views.add(new View("recent", "ws.view.recent", false,
                 (root, q, cb) -> cb.greaterThan(root.get("updatedAt"), Instant.now().minus(RECENT))));
-        for (CustomView v : customViews.available(true, agent)) {
+        for (CustomView v : customViews.sideBar(agent)) {
             views.add(new View("custom-" + v.getId(), v.getTitle(), true, customViews.filter(v, agent)));
         }
         return views;

@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MacrosApiTest extends IntegrationTest {
     @Autowired
     GroupService groups;
+    @Autowired
+    MacroService service;
 
     private long createMacro(User by, Map<String, Object> macro) {
         return fixtures.as(by).body(Map.of("macro", macro)).post("/api/v2/macros.json").then().statusCode(201)
@@ -92,6 +94,10 @@ class MacrosApiTest extends IntegrationTest {
                 .body("macro.restriction.type", equalTo("User")).body("macro.restriction.id", equalTo(outsider.getId().intValue()));
         assertThat(fixtures.asAdmin().get("/api/v2/macros.json").jsonPath().getList("macros.id", Long.class))
                 .contains(shared, forBilling, personal);
+        // The admin's own ticket page menu leaves out agents' personal macros; the owner's has theirs.
+        assertThat(service.menu(fixtures.adminActor())).extracting(Macro::getId).contains(shared, forBilling).doesNotContain(personal);
+        assertThat(service.menu(org.kontor.user.Actor.of(outsider))).extracting(Macro::getId).contains(shared, personal)
+                .doesNotContain(forBilling);
 
         // Agents change their own macros only; a shared one, or making theirs shared, is refused.
         fixtures.as(outsider).body(Map.of("macro", Map.of("title", "Renamed"))).put("/api/v2/macros/" + shared + ".json")

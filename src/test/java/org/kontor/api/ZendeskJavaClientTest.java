@@ -17,6 +17,7 @@ import org.zendesk.client.v2.model.Action;
 import org.zendesk.client.v2.model.Audit;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.IdempotentResult;
+import org.zendesk.client.v2.model.Identity;
 import org.zendesk.client.v2.model.JobResult;
 import org.zendesk.client.v2.model.JobStatus;
 import org.zendesk.client.v2.model.Macro;
@@ -227,5 +228,19 @@ class ZendeskJavaClientTest extends IntegrationTest {
         assertThat(after.getId()).isEqualTo(ticket.getId());
         assertThat(after.getStatus()).isEqualTo(org.zendesk.client.v2.model.Status.SOLVED);
         assertThat(zd.getTicket(ticket.getId()).getStatus()).isEqualTo(org.zendesk.client.v2.model.Status.NEW);
+    }
+
+    @Test
+    void identitiesListedAndTheEmailChangedThroughTheClient() {
+        Zendesk asAdmin = clientFor(fixtures.rootAdminUser());
+        User customer = fixtures.endUser("Ilse Identity");
+        List<Identity> identities = asAdmin.getUserIdentities(customer.getId());
+        assertThat(identities).extracting(Identity::getType).containsExactly("email");
+        Identity email = identities.get(0);
+        String moved = Fixtures.unique("ilse-") + "@example.test";
+        email.setValue(moved);
+        assertThat(asAdmin.updateUserIdentity(customer.getId(), email).getValue()).isEqualTo(moved);
+        assertThat(asAdmin.getUser(customer.getId()).getEmail()).isEqualTo(moved);
+        assertThat(asAdmin.getUserIdentity(customer.getId(), email.getId()).getValue()).isEqualTo(moved);
     }
 }

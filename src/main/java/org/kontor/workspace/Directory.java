@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Directory {
     private static final Paging.SortKey NAME = new Paging.SortKey("name", "name", false);
-    private static final int PICK_LIST_SIZE = 100;
+    /** Pick lists (agents, groups, organizations) hold this many, by name: a shorter list hides everyone after it. */
     static final int ROSTER_SIZE = 1000;
 
     private final UserService users;
@@ -79,12 +79,12 @@ public class Directory {
     }
 
     public List<Group> groups() {
-        return groups.page(new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items()
+        return groups.page(new PageParams(false, 1, ROSTER_SIZE, null, null), new Paging.Ordering(NAME, true)).items()
                 .stream().filter(g -> !g.isDeleted()).toList();
     }
 
     List<Organization> organizations() {
-        return organizations.page(new PageParams(false, 1, PICK_LIST_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
+        return organizations.page(new PageParams(false, 1, ROSTER_SIZE, null, null), new Paging.Ordering(NAME, true)).items();
     }
 
     /** R2: the users matching what the agent typed, best few first. */

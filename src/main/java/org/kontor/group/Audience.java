@@ -1,5 +1,6 @@
 package org.kontor.group;
 
+import java.util.List;
 import java.util.Set;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
@@ -35,7 +36,7 @@ public class Audience {
     }
 
     /** Whether the actor may see and use it through the API: admins every one, agents theirs and their groups'. */
-    public boolean includes(Kind kind, Long id, Actor actor, Set<Long> actorGroups) {
+    private boolean includes(Kind kind, Long id, Actor actor, Set<Long> actorGroups) {
         if (actor.isAdmin() || kind == null) {
             return true;
         }
@@ -46,12 +47,44 @@ public class Audience {
      * Whether it belongs in the actor's own workspace (the macro menu, the side bar): someone else's personal one
      * does not, not even for an admin, who manages it elsewhere.
      */
-    public boolean forWorkspaceOf(Kind kind, Long id, Actor actor, Set<Long> actorGroups) {
+    private boolean forWorkspaceOf(Kind kind, Long id, Actor actor, Set<Long> actorGroups) {
         return kind == Kind.USER ? Long.valueOf(actor.id()).equals(id) : includes(kind, id, actor, actorGroups);
     }
 
-    public boolean mayManage(Kind kind, Long id, Actor actor) {
+    private boolean mayManage(Kind kind, Long id, Actor actor) {
         return actor.isAdmin() || (actor.isAgent() && kind == Kind.USER && Long.valueOf(actor.id()).equals(id));
+    }
+
+    public boolean isVisibleTo(SharedTool tool, Actor actor) {
+        return includes(tool.getRestriction(), tool.getRestrictionId(), actor, groupsOf(actor));
+    }
+
+    /** Those of the tools the actor may see and use through the API ({@link #includes}). */
+    public <T extends SharedTool> List<T> visibleTo(List<T> tools, Actor actor) {
+        Set<Long> mine = groupsOf(actor);
+        return tools.stream().filter(t -> includes(t.getRestriction(), t.getRestrictionId(), actor, mine)).toList();
+    }
+
+    /** The active tools of the actor's own workspace ({@link #forWorkspaceOf}). */
+    public <T extends SharedTool> List<T> inWorkspaceOf(List<T> tools, Actor actor) {
+        Set<Long> mine = groupsOf(actor);
+        return tools.stream().filter(SharedTool::isActive)
+                .filter(t -> forWorkspaceOf(t.getRestriction(), t.getRestrictionId(), actor, mine)).toList();
+    }
+
+    public boolean mayManage(SharedTool tool, Actor actor) {
+        return mayManage(tool.getRestriction(), tool.getRestrictionId(), actor);
+    }
+
+    /** A title of at most 255 characters and a description of at most 10,000, when given. */
+    public static void checkTexts(String title, String description) {
+        if (title != null && title.strip().length() > 255) {
+            throw InvalidInput.of("title", "err.macro.tooLong", "title: is longer than 255 characters", "title", 255);
+        }
+        if (description != null && description.length() > 10_000) {
+            throw InvalidInput.of("description", "err.macro.tooLong", "description: is longer than 10000 characters",
+                    "description", 10_000);
+        }
     }
 
     /**

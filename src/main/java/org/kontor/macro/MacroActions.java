@@ -1,12 +1,15 @@
 package org.kontor.macro;
 
+import static org.kontor.common.RuleProblems.problem;
+import static org.kontor.common.RuleProblems.unknownField;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.InvalidInput.FieldError;
+import org.kontor.common.RuleProblems;
 import org.kontor.notification.LiquidTemplates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,15 +92,14 @@ public record MacroActions(List<Action> actions) {
 
     private static FieldError check(String field, String value) {
         if (field == null || !FIELDS.contains(field)) {
-            String known = new TreeSet<>(FIELDS).toString();
-            return problem("unknown field " + quote(field) + "; known: " + known, "err.macro.unknownField", quote(field), known);
+            return unknownField(field, FIELDS);
         }
         String v = value == null ? "" : value.strip();
         return switch (field) {
-            case "status" -> oneOf(field, v, STATUSES);
-            case "priority" -> oneOf(field, v, PRIORITIES);
-            case "type" -> oneOf(field, v, TYPES);
-            case "comment_mode_is_public" -> oneOf(field, v, List.of("true", "false"));
+            case "status" -> RuleProblems.oneOf(field, v, STATUSES);
+            case "priority" -> RuleProblems.oneOf(field, v, PRIORITIES);
+            case "type" -> RuleProblems.oneOf(field, v, TYPES);
+            case "comment_mode_is_public" -> RuleProblems.oneOf(field, v, List.of("true", "false"));
             case "assignee_id" -> v.isEmpty() || v.equals("current_user") || v.matches("[0-9]{1,18}") ? null
                     : problem("assignee_id: must be a user id, \"current_user\" or \"\"", "err.trigger.assigneeId");
             case "group_id" -> v.isEmpty() || v.matches("[0-9]{1,18}") ? null
@@ -116,19 +118,6 @@ public record MacroActions(List<Action> actions) {
         }
         Optional<String> liquid = LiquidTemplates.problem(value);
         return liquid.map(p -> problem("the template does not parse as Liquid: " + p, "err.trigger.liquid", p)).orElse(null);
-    }
-
-    private static FieldError oneOf(String field, String v, List<String> allowed) {
-        return allowed.contains(v) ? null
-                : problem(field + ": " + quote(v) + " is not one of " + allowed, "err.trigger.notOneOf", field, quote(v), allowed.toString());
-    }
-
-    private static FieldError problem(String english, String code, Object... args) {
-        return new FieldError(null, english, code, args);
-    }
-
-    private static String quote(String s) {
-        return s == null ? "(none)" : "\"" + s + "\"";
     }
 
     /** A string, number or boolean as text; Zendesk's {@code ["channel:all", "text"]} comment value gives its text. */

@@ -55,27 +55,21 @@ public class MacroService {
     @Transactional(readOnly = true)
     public List<Macro> available(Boolean active, Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = audience.groupsOf(actor);
-        return macros.findAllByOrderByTitleAscIdAsc().stream()
-                .filter(m -> active == null || m.isActive() == active)
-                .filter(m -> audience.includes(m.getRestriction(), m.getRestrictionId(), actor, myGroups)).toList();
+        return audience.visibleTo(macros.findAllByOrderByTitleAscIdAsc(), actor).stream()
+                .filter(m -> active == null || m.isActive() == active).toList();
     }
 
     /** The active macros of the actor's ticket page menu: not other agents' personal ones, even for admins. */
     @Transactional(readOnly = true)
     public List<Macro> menu(Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = audience.groupsOf(actor);
-        return macros.findAllByOrderByTitleAscIdAsc().stream().filter(Macro::isActive)
-                .filter(m -> audience.forWorkspaceOf(m.getRestriction(), m.getRestrictionId(), actor, myGroups)).toList();
+        return audience.inWorkspaceOf(macros.findAllByOrderByTitleAscIdAsc(), actor);
     }
 
     @Transactional(readOnly = true)
     public Macro get(long id, Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = audience.groupsOf(actor);
-        return macros.findById(id).filter(m -> audience.includes(m.getRestriction(), m.getRestrictionId(), actor, myGroups))
-                .orElseThrow(NotFound::new);
+        return macros.findById(id).filter(m -> audience.isVisibleTo(m, actor)).orElseThrow(NotFound::new);
     }
 
     @Transactional
@@ -91,7 +85,7 @@ public class MacroService {
         if (!missing.isEmpty()) {
             throw new InvalidInput(missing);
         }
-        checkLengths(draft);
+        Audience.checkTexts(draft.title(), draft.description());
         MacroDraft checked = new MacroDraft(draft.title(), draft.description(), draft.active(), draft.actions(),
                 audience.check(draft.restriction(), actor, true));
         return macros.save(new Macro(checked, Instant.now()));
@@ -103,7 +97,7 @@ public class MacroService {
         if (draft.title() != null && draft.title().isBlank()) {
             throw InvalidInput.of("title", "err.macro.title", "Title: cannot be blank");
         }
-        checkLengths(draft);
+        Audience.checkTexts(draft.title(), draft.description());
         macro.change(new MacroDraft(draft.title(), draft.description(), draft.active(), draft.actions(),
                 audience.check(draft.restriction(), actor, false)), Instant.now());
         return macro;
@@ -114,19 +108,9 @@ public class MacroService {
         macros.delete(manageable(id, actor));
     }
 
-    private static void checkLengths(MacroDraft draft) {
-        if (draft.title() != null && draft.title().strip().length() > 255) {
-            throw InvalidInput.of("title", "err.macro.tooLong", "title: is longer than 255 characters", "title", 255);
-        }
-        if (draft.description() != null && draft.description().length() > 10_000) {
-            throw InvalidInput.of("description", "err.macro.tooLong", "description: is longer than 10000 characters",
-                    "description", 10_000);
-        }
-    }
-
     /** Whether the actor may change or delete the macro (admins: all; agents: their personal ones). */
     public boolean mayManage(Macro macro, Actor actor) {
-        return audience.mayManage(macro.getRestriction(), macro.getRestrictionId(), actor);
+        return audience.mayManage(macro, actor);
     }
 
     /**

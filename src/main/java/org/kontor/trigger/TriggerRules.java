@@ -1,11 +1,16 @@
 package org.kontor.trigger;
 
+import static org.kontor.common.RuleProblems.problem;
+import static org.kontor.common.RuleProblems.quote;
+import static org.kontor.common.RuleProblems.unknownField;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.InvalidInput.FieldError;
+import org.kontor.common.RuleProblems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -146,24 +151,10 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
     }
 
     private static FieldError oneOf(String field, String v, String... allowed) {
-        for (String a : allowed) {
-            if (a.equals(v)) {
-                return null;
-            }
-        }
-        return problem(field + ": " + quote(v) + " is not one of " + List.of(allowed), "err.trigger.notOneOf", field, quote(v),
-                List.of(allowed).toString());
+        return RuleProblems.oneOf(field, v, List.of(allowed));
     }
 
-    private static FieldError unknownField(String field, java.util.Collection<String> known) {
-        String list = new java.util.TreeSet<>(known).toString();
-        return problem("unknown field " + quote(field) + "; known: " + list, "err.trigger.unknownField", quote(field), list);
-    }
 
-    /** A detail of a condition's or action's error: English text, and its message key with arguments. */
-    private static FieldError problem(String english, String code, Object... args) {
-        return new FieldError(null, english, code, args);
-    }
 
     private static List<Action> actions(JsonNode node, List<FieldError> errors) {
         List<Action> result = new ArrayList<>();
@@ -236,9 +227,6 @@ public record TriggerRules(List<Condition> all, List<Condition> any, List<Action
         return null;
     }
 
-    private static String quote(String s) {
-        return s == null ? "(none)" : "\"" + s + "\"";
-    }
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : n.isString() ? n.stringValue() : n.asString();

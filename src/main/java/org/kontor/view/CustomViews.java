@@ -3,7 +3,6 @@ package org.kontor.view;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.kontor.api.PageParams;
 import org.kontor.api.Paging;
 import org.kontor.common.Forbidden;
@@ -40,27 +39,21 @@ public class CustomViews {
     @Transactional(readOnly = true)
     public List<CustomView> available(Boolean active, Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = audience.groupsOf(actor);
-        return views.findAllByOrderByTitleAscIdAsc().stream()
-                .filter(v -> active == null || v.isActive() == active)
-                .filter(v -> audience.includes(v.getRestriction(), v.getRestrictionId(), actor, myGroups)).toList();
+        return audience.visibleTo(views.findAllByOrderByTitleAscIdAsc(), actor).stream()
+                .filter(v -> active == null || v.isActive() == active).toList();
     }
 
     /** The active views of the actor's side bar: not other agents' personal ones, even for admins. */
     @Transactional(readOnly = true)
     public List<CustomView> sideBar(Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = audience.groupsOf(actor);
-        return views.findAllByOrderByTitleAscIdAsc().stream().filter(CustomView::isActive)
-                .filter(v -> audience.forWorkspaceOf(v.getRestriction(), v.getRestrictionId(), actor, myGroups)).toList();
+        return audience.inWorkspaceOf(views.findAllByOrderByTitleAscIdAsc(), actor);
     }
 
     @Transactional(readOnly = true)
     public CustomView get(long id, Actor actor) {
         requireAgent(actor);
-        Set<Long> myGroups = audience.groupsOf(actor);
-        return views.findById(id).filter(v -> audience.includes(v.getRestriction(), v.getRestrictionId(), actor, myGroups))
-                .orElseThrow(NotFound::new);
+        return views.findById(id).filter(v -> audience.isVisibleTo(v, actor)).orElseThrow(NotFound::new);
     }
 
     @Transactional
@@ -77,7 +70,7 @@ public class CustomViews {
         if (!missing.isEmpty()) {
             throw new InvalidInput(missing);
         }
-        checkTitle(draft);
+        Audience.checkTexts(draft.title(), draft.description());
         return views.save(new CustomView(withAudience(draft, actor, true), Instant.now()));
     }
 
@@ -87,7 +80,7 @@ public class CustomViews {
         if (draft.title() != null && draft.title().isBlank()) {
             throw InvalidInput.of("title", "err.macro.title", "Title: cannot be blank");
         }
-        checkTitle(draft);
+        Audience.checkTexts(draft.title(), draft.description());
         view.change(withAudience(draft, actor, false), Instant.now());
         return view;
     }
@@ -98,7 +91,7 @@ public class CustomViews {
     }
 
     public boolean mayManage(CustomView view, Actor actor) {
-        return audience.mayManage(view.getRestriction(), view.getRestrictionId(), actor);
+        return audience.mayManage(view, actor);
     }
 
     /** The view's filter for this agent ({@code current_user}, {@code current_groups} are theirs). */
@@ -130,16 +123,6 @@ public class CustomViews {
             throw new Forbidden("Only admins change shared views");
         }
         return view;
-    }
-
-    private static void checkTitle(CustomViewDraft draft) {
-        if (draft.title() != null && draft.title().strip().length() > 255) {
-            throw InvalidInput.of("title", "err.macro.tooLong", "title: is longer than 255 characters", "title", 255);
-        }
-        if (draft.description() != null && draft.description().length() > 10_000) {
-            throw InvalidInput.of("description", "err.macro.tooLong", "description: is longer than 10000 characters",
-                    "description", 10_000);
-        }
     }
 
     private static void requireAgent(Actor actor) {

@@ -1,5 +1,9 @@
 package org.kontor.view;
 
+import static org.kontor.common.RuleProblems.problem;
+import static org.kontor.common.RuleProblems.quote;
+import static org.kontor.common.RuleProblems.unknownField;
+
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -11,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.kontor.common.InvalidInput;
 import org.kontor.common.InvalidInput.FieldError;
+import org.kontor.common.RuleProblems;
 import org.kontor.ticket.Priority;
 import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketStatus;
@@ -120,8 +124,7 @@ public record ViewConditions(List<Condition> all, List<Condition> any) {
 
     private static FieldError check(String field, String operator, String v) {
         if (field == null || !FIELDS.containsKey(field)) {
-            String known = new TreeSet<>(FIELDS.keySet()).toString();
-            return problem("unknown field " + quote(field) + "; known: " + known, "err.trigger.unknownField", quote(field), known);
+            return unknownField(field, FIELDS.keySet());
         }
         if (operator == null || !FIELDS.get(field).contains(operator)) {
             String known = FIELDS.get(field).toString();
@@ -129,10 +132,10 @@ public record ViewConditions(List<Condition> all, List<Condition> any) {
                     "err.trigger.unknownOperator", field, quote(operator), known);
         }
         return switch (field) {
-            case "status" -> oneOf(field, v, STATUSES);
-            case "priority" -> oneOf(field, v, PRIORITIES);
-            case "type" -> oneOf(field, v, TYPES);
-            case "ticket_is_public" -> oneOf(field, v, List.of("public", "private"));
+            case "status" -> RuleProblems.oneOf(field, v, STATUSES);
+            case "priority" -> RuleProblems.oneOf(field, v, PRIORITIES);
+            case "type" -> RuleProblems.oneOf(field, v, TYPES);
+            case "ticket_is_public" -> RuleProblems.oneOf(field, v, List.of("public", "private"));
             case "assignee_id", "requester_id" -> v.isEmpty() || v.equals("current_user") || v.matches("[0-9]{1,18}") ? null
                     : problem(field + ": must be an id, \"\", \"current_user\" or \"requester_id\"", "err.trigger.valueNotUserId", field);
             case "group_id" -> v.isEmpty() || v.equals("current_groups") || v.matches("[0-9]{1,18}") ? null
@@ -237,19 +240,6 @@ public record ViewConditions(List<Condition> all, List<Condition> any) {
             case "greater_than" -> cb.lessThan(at, boundary);
             default -> cb.and(cb.lessThanOrEqualTo(at, boundary), cb.greaterThan(at, boundary.minus(Duration.ofHours(1))));
         };
-    }
-
-    private static FieldError oneOf(String field, String v, List<String> allowed) {
-        return allowed.contains(v) ? null
-                : problem(field + ": " + quote(v) + " is not one of " + allowed, "err.trigger.notOneOf", field, quote(v), allowed.toString());
-    }
-
-    private static FieldError problem(String english, String code, Object... args) {
-        return new FieldError(null, english, code, args);
-    }
-
-    private static String quote(String s) {
-        return s == null ? "(none)" : "\"" + s + "\"";
     }
 
     private static String text(JsonNode c, String field) {

@@ -5,16 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
-import org.kontor.group.Audience;
-import org.kontor.group.GroupService;
 import org.kontor.macro.Macro;
 import org.kontor.macro.MacroActions;
 import org.kontor.macro.MacroDraft;
 import org.kontor.macro.MacroService;
 import org.kontor.security.KontorUser;
-import org.kontor.user.UserService;
-import org.kontor.workspace.Directory;
 import org.kontor.workspace.Forms;
+import org.kontor.workspace.SharedToolPages;
+import org.kontor.workspace.SharedToolPages.Area;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,17 +38,17 @@ class MacroPages {
             "priority", "type", "group_id", "assignee_id", "current_tags", "remove_tags");
 
     private final MacroService macros;
-    private final GroupService groups;
-    private final UserService users;
-    private final Directory directory;
+    private final SharedToolPages pages;
     private final MessageSource messages;
 
-    MacroPages(MacroService macros, GroupService groups, UserService users, Directory directory, MessageSource messages) {
+    MacroPages(MacroService macros, SharedToolPages pages, MessageSource messages) {
         this.macros = macros;
-        this.groups = groups;
-        this.users = users;
-        this.directory = directory;
+        this.pages = pages;
         this.messages = messages;
+    }
+
+    private static Area area(HttpServletRequest request) {
+        return Area.of(request, "/admin/macros", "/agent/macros");
     }
 
     /** The form's values; "" leaves a field as the ticket has it, "none" clears it. */
@@ -59,46 +57,28 @@ class MacroPages {
                        String assigneeId, String addTags, String removeTags, List<String> keptActions) {
     }
 
-    /** Where the pages live: the admin area manages every macro, the agent area an agent's personal ones. */
-    private record Area(String base, boolean admin) {
-        static Area of(HttpServletRequest request) {
-            return request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
-                    ? new Area("/admin/macros", true) : new Area("/agent/macros", false);
-        }
-    }
-
     @GetMapping({"/admin/macros", "/agent/macros"})
     String list(@AuthenticationPrincipal KontorUser me, HttpServletRequest request, Model model) {
-        Area area = Area.of(request);
-        List<Macro> list = macros.available(null, me.actor());
-        model.addAttribute("area", area);
-        model.addAttribute("macros", list);
-        model.addAttribute("manageable", list.stream().filter(m -> macros.mayManage(m, me.actor())).map(Macro::getId)
-                .collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("owners", directory.names(list.stream()
-                .filter(m -> m.getRestriction() == Audience.Kind.USER).map(Macro::getRestrictionId).toList()));
-        model.addAttribute("groupNames", groups.findAll(list.stream()
-                .filter(m -> m.getRestriction() == Audience.Kind.GROUP).map(Macro::getRestrictionId).toList()).stream()
-                .collect(java.util.stream.Collectors.toMap(g -> g.getId(), g -> g.getName())));
+        pages.list(model, area(request), "macros", macros.available(null, me.actor()), m -> macros.mayManage(m, me.actor()));
         return "admin/macros";
     }
 
     @GetMapping({"/admin/macros/new", "/agent/macros/new"})
     String create(@AuthenticationPrincipal KontorUser me, HttpServletRequest request, Model model) {
-        Area area = Area.of(request);
+        Area area = area(request);
         return page(model, area, new Form(null, "", "", true, area.admin() ? "" : "user:" + me.actor().id(), "", "", "", "", "", "", "",
                 "", "", "", List.of()), List.of());
     }
 
     @GetMapping({"/admin/macros/{id}", "/agent/macros/{id}"})
     String edit(@AuthenticationPrincipal KontorUser me, @PathVariable long id, HttpServletRequest request, Model model) {
-        Area area = Area.of(request);
+        Area area = area(request);
         Macro m = macros.get(id, me.actor());
         if (!macros.mayManage(m, me.actor())) {
             throw new Forbidden("Only admins change shared macros");
         }
         MacroActions a = m.actions();
-        String availableTo = AvailableTo.format(m.getRestriction(), m.getRestrictionId());
+        String availableTo = SharedToolPages.availableTo(m);
         List<String> kept = a.actions().stream().filter(x -> !FORM_FIELDS.contains(x.field())).map(MacroActions.Action::field).toList();
         return page(model, area, new Form(m.getId(), m.getTitle(), m.getDescription() == null ? "" : m.getDescription(), m.isActive(),
                 availableTo, a.value("comment_value").orElse(""),
@@ -118,7 +98,7 @@ class MacroPages {
                 @RequestParam(defaultValue = "") String groupId, @RequestParam(defaultValue = "") String assigneeId,
                 @RequestParam(defaultValue = "") String addTags, @RequestParam(defaultValue = "") String removeTags,
                 Model model) {
-        Area area = Area.of(request);
+        Area area = area(request);
         if (!area.admin()) {
             availableTo = "user:" + me.actor().id(); // an agent's macros are personal; the service refuses anything else
         }
@@ -139,7 +119,7 @@ class MacroPages {
             add(actions, "current_tags", blankToNull(addTags));
             add(actions, "remove_tags", blankToNull(removeTags));
             kept.forEach(k -> add(actions, k.field(), k.value()));
-            MacroDraft draft = new MacroDraft(title, description, active, MacroActions.parse(actions), AvailableTo.parse(availableTo));
+            MacroDraft draft = new MacroDraft(title, description, active, MacroActions.parse(actions), SharedToolPages.availableTo(availableTo));
             Macro saved = id == null ? macros.create(draft, me.actor()) : macros.update(id, draft, me.actor());
             return "redirect:" + area.base() + "/" + saved.getId() + "?saved";
         } catch (InvalidInput | Forbidden e) {
@@ -152,19 +132,12 @@ class MacroPages {
                   RedirectAttributes redirect) {
         macros.delete(id, me.actor());
         redirect.addAttribute("deleted", "");
-        return "redirect:" + Area.of(request).base();
+        return "redirect:" + area(request).base();
     }
 
     private String page(Model model, Area area, Form form, List<String> errors) {
-        model.addAttribute("area", area);
+        pages.form(model, area, form.availableTo(), errors);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors.isEmpty() ? null : errors);
-        model.addAttribute("groups", directory.groups());
-        model.addAttribute("agents", directory.agents());
-        if (form.availableTo().startsWith("user:")) {
-            Long owner = AvailableTo.parse(form.availableTo()).id();
-            model.addAttribute("ownerName", owner == null ? null : users.find(owner).map(u -> u.getName()).orElse(null));
-        }
         return "admin/macro-edit";
     }
 

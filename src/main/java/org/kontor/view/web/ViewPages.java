@@ -6,18 +6,15 @@ import java.util.List;
 import java.util.Set;
 import org.kontor.common.Forbidden;
 import org.kontor.common.InvalidInput;
-import org.kontor.group.Audience;
-import org.kontor.group.GroupService;
-import org.kontor.macro.web.AvailableTo;
 import org.kontor.security.KontorUser;
-import org.kontor.user.UserService;
 import org.kontor.view.CustomView;
 import org.kontor.view.CustomViewDraft;
 import org.kontor.view.CustomViews;
 import org.kontor.view.ViewConditions;
 import org.kontor.view.ViewConditions.Condition;
-import org.kontor.workspace.Directory;
 import org.kontor.workspace.Forms;
+import org.kontor.workspace.SharedToolPages;
+import org.kontor.workspace.SharedToolPages.Area;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,17 +39,17 @@ class ViewPages {
     static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
 
     private final CustomViews views;
-    private final GroupService groups;
-    private final UserService users;
-    private final Directory directory;
+    private final SharedToolPages pages;
     private final MessageSource messages;
 
-    ViewPages(CustomViews views, GroupService groups, UserService users, Directory directory, MessageSource messages) {
+    ViewPages(CustomViews views, SharedToolPages pages, MessageSource messages) {
         this.views = views;
-        this.groups = groups;
-        this.users = users;
-        this.directory = directory;
+        this.pages = pages;
         this.messages = messages;
+    }
+
+    private static Area area(HttpServletRequest request) {
+        return Area.of(request, "/admin/views", "/agent/custom-views");
     }
 
     /** The form's values; "" in a select means "any". */
@@ -61,31 +58,15 @@ class ViewPages {
                        String tagsOut, String updated, String hours, List<String> kept) {
     }
 
-    private record Area(String base, boolean admin) {
-        static Area of(HttpServletRequest request) {
-            return request.getRequestURI().startsWith(request.getContextPath() + "/admin/")
-                    ? new Area("/admin/views", true) : new Area("/agent/custom-views", false);
-        }
-    }
-
     @GetMapping({"/admin/views", "/agent/custom-views"})
     String list(@AuthenticationPrincipal KontorUser me, HttpServletRequest request, Model model) {
-        List<CustomView> list = views.available(null, me.actor());
-        model.addAttribute("area", Area.of(request));
-        model.addAttribute("views", list);
-        model.addAttribute("manageable", list.stream().filter(v -> views.mayManage(v, me.actor())).map(CustomView::getId)
-                .collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("owners", directory.names(list.stream()
-                .filter(v -> v.getRestriction() == Audience.Kind.USER).map(CustomView::getRestrictionId).toList()));
-        model.addAttribute("groupNames", groups.findAll(list.stream()
-                .filter(v -> v.getRestriction() == Audience.Kind.GROUP).map(CustomView::getRestrictionId).toList()).stream()
-                .collect(java.util.stream.Collectors.toMap(g -> g.getId(), g -> g.getName())));
+        pages.list(model, area(request), "views", views.available(null, me.actor()), v -> views.mayManage(v, me.actor()));
         return "admin/views";
     }
 
     @GetMapping({"/admin/views/new", "/agent/custom-views/new"})
     String create(@AuthenticationPrincipal KontorUser me, HttpServletRequest request, Model model) {
-        Area area = Area.of(request);
+        Area area = area(request);
         return page(model, area, new Form(null, "", "", true, area.admin() ? "" : "user:" + me.actor().id(),
                 List.of("new", "open", "pending", "hold"), "", "", "", "", "", "", "", "", "", List.of()), List.of());
     }
@@ -96,7 +77,7 @@ class ViewPages {
         if (!views.mayManage(v, me.actor())) {
             throw new Forbidden("Only admins change shared views");
         }
-        return page(model, Area.of(request), formOf(v), List.of());
+        return page(model, area(request), formOf(v), List.of());
     }
 
     @PostMapping({"/admin/views/new", "/admin/views/{id}", "/agent/custom-views/new", "/agent/custom-views/{id}"})
@@ -109,7 +90,7 @@ class ViewPages {
                 @RequestParam(defaultValue = "") String visibility, @RequestParam(defaultValue = "") String tagsIn,
                 @RequestParam(defaultValue = "") String tagsOut, @RequestParam(defaultValue = "") String updated,
                 @RequestParam(defaultValue = "") String hours, Model model) {
-        Area area = Area.of(request);
+        Area area = area(request);
         String audience = area.admin() ? availableTo : "user:" + me.actor().id();
         ViewConditions kept = id == null ? new ViewConditions(List.of(), List.of()) : kept(views.get(id, me.actor()).conditions());
         List<String> ticked = statuses == null ? List.of() : statuses.stream().filter(STATUSES::contains).distinct().toList();
@@ -141,7 +122,7 @@ class ViewPages {
             kept.all().forEach(c -> add(all, c.field(), c.operator(), c.value()));
             kept.any().forEach(c -> add(any, c.field(), c.operator(), c.value()));
             CustomViewDraft draft = new CustomViewDraft(title, description, active, ViewConditions.parse(conditions),
-                    AvailableTo.parse(audience));
+                    SharedToolPages.availableTo(audience));
             CustomView saved = id == null ? views.create(draft, me.actor()) : views.update(id, draft, me.actor());
             return "redirect:" + area.base() + "/" + saved.getId() + "?saved";
         } catch (InvalidInput | Forbidden e) {
@@ -154,20 +135,13 @@ class ViewPages {
                   RedirectAttributes redirect) {
         views.delete(id, me.actor());
         redirect.addAttribute("deleted", "");
-        return "redirect:" + Area.of(request).base();
+        return "redirect:" + area(request).base();
     }
 
     private String page(Model model, Area area, Form form, List<String> errors) {
-        model.addAttribute("area", area);
+        pages.form(model, area, form.availableTo(), errors);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors.isEmpty() ? null : errors);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("groups", directory.groups());
-        model.addAttribute("agents", directory.agents());
-        Long owner = AvailableTo.parse(form.availableTo()).id();
-        if (form.availableTo().startsWith("user:") && owner != null) {
-            model.addAttribute("ownerName", users.find(owner).map(u -> u.getName()).orElse(null));
-        }
         return "admin/view-edit";
     }
 
@@ -178,7 +152,7 @@ class ViewPages {
                 .map(Condition::value).toList();
         ViewConditions kept = kept(c);
         return new Form(v.getId(), v.getTitle(), v.getDescription() == null ? "" : v.getDescription(), v.isActive(),
-                AvailableTo.format(v.getRestriction(), v.getRestrictionId()), ticked.isEmpty() ? STATUSES : ticked,
+                SharedToolPages.availableTo(v), ticked.isEmpty() ? STATUSES : ticked,
                 shown(c, "priority", "is"), shown(c, "type", "is"), shown(c, "assignee_id", "is"), shown(c, "group_id", "is"),
                 firstValue(c, "ticket_is_public", "is"), firstValue(c, "current_tags", "includes"),
                 firstValue(c, "current_tags", "not_includes"),

@@ -70,6 +70,24 @@ class MacrosApiTest extends IntegrationTest {
     }
 
     @Test
+    void anHtmlReplyIsProposedAsHtmlAndAsItsText() {
+        User agent = fixtures.agent("Hanna Html");
+        User customer = fixtures.endUser("Hugo Html");
+        long macroId = createMacro(fixtures.rootAdminUser(), Map.of("title", Fixtures.unique("Html "), "actions", List.of(
+                Map.of("field", "comment_value_html", "value", "<p>Hello <b>{{ticket.requester.first_name}}</b></p>"),
+                Map.of("field", "comment_mode_is_public", "value", "false"))));
+        long ticketId = ticket(agent, customer);
+
+        JsonPath result = fixtures.as(agent).get("/api/v2/tickets/" + ticketId + "/macros/" + macroId + "/apply.json")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(result.getString("result.comment.html_body")).isEqualTo("<p>Hello <b>Hugo</b></p>");
+        assertThat(result.getString("result.comment.body")).isEqualTo("Hello Hugo");
+        assertThat(result.getBoolean("result.comment.public")).isFalse();
+        assertThat(result.getMap("result.ticket")).containsOnlyKeys("id");
+    }
+
+    @Test
     void sharedMacrosAreAdminsBusinessGroupMacrosForMembersAndPersonalOnesForTheirOwner() {
         User admin = fixtures.rootAdminUser();
         User member = fixtures.agent("Gina Group");

@@ -89,6 +89,48 @@ class CustomViewsApiTest extends IntegrationTest {
     }
 
     @Test
+    void groupTypeOrganizationVisibilityAndOrderedStatusConditions() {
+        User agent = fixtures.agent("Theo Types");
+        User customer = fixtures.endUser("Paula Problem");
+        String tag = Fixtures.unique("kinds").toLowerCase();
+        Group mine = groups.create(Fixtures.unique("Mine "), null);
+        groups.addMember(agent.getId(), mine.getId(), false);
+        Group theirs = groups.create(Fixtures.unique("Theirs "), null);
+        long inMyGroup = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Mine", "requester_id", customer.getId(),
+                        "group_id", mine.getId(), "type", "problem", "tags", List.of(tag), "comment", Map.of("body", "x"))))
+                .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+        long inTheirGroup = fixtures.as(agent).body(Map.of("ticket", Map.of("subject", "Theirs", "requester_id", customer.getId(),
+                        "group_id", theirs.getId(), "type", "question", "tags", List.of(tag), "comment", Map.of("body", "x"))))
+                .post("/api/v2/tickets.json").then().statusCode(201).extract().jsonPath().getLong("ticket.id");
+        // Assigned to an agent of no group: an agent's own assignment would put it in their default group.
+        long solved = ticket(agent, customer, "normal", tag, fixtures.agent("Sam Solver").getId());
+        fixtures.as(agent).body(Map.of("ticket", Map.of("status", "solved"))).put("/api/v2/tickets/" + solved + ".json")
+                .then().statusCode(200);
+        Map<String, String> tagged = Map.of("field", "current_tags", "operator", "includes", "value", tag);
+
+        long myGroups = view(fixtures.rootAdminUser(), Map.of("title", "My groups " + tag, "conditions", Map.of("all", List.of(tagged,
+                Map.of("field", "group_id", "operator", "is", "value", "current_groups")))));
+        assertThat(ticketIds(agent, myGroups)).containsExactly(inMyGroup);
+        long notMyGroups = view(fixtures.rootAdminUser(), Map.of("title", "Not my groups " + tag, "conditions", Map.of("all", List.of(tagged,
+                Map.of("field", "group_id", "operator", "is_not", "value", "current_groups")))));
+        assertThat(ticketIds(agent, notMyGroups)).containsExactlyInAnyOrder(inTheirGroup, solved);
+        long problems = view(fixtures.rootAdminUser(), Map.of("title", "Problems " + tag, "conditions", Map.of("all", List.of(tagged,
+                Map.of("field", "type", "operator", "is", "value", "problem")))));
+        assertThat(ticketIds(agent, problems)).containsExactly(inMyGroup);
+        long pastPending = view(fixtures.rootAdminUser(), Map.of("title", "Past hold " + tag, "conditions", Map.of("all", List.of(tagged,
+                Map.of("field", "status", "operator", "greater_than", "value", "hold")))));
+        assertThat(ticketIds(agent, pastPending)).containsExactly(solved);
+        long publicOnes = view(fixtures.rootAdminUser(), Map.of("title", "Public " + tag, "conditions", Map.of("all", List.of(tagged,
+                Map.of("field", "ticket_is_public", "operator", "is", "value", "public"),
+                Map.of("field", "organization_id", "operator", "is", "value", ""),
+                Map.of("field", "requester_id", "operator", "is", "value", String.valueOf(customer.getId()))))));
+        assertThat(ticketIds(agent, publicOnes)).containsExactlyInAnyOrder(inMyGroup, inTheirGroup, solved);
+        long stale = view(fixtures.rootAdminUser(), Map.of("title", "Stale " + tag, "conditions", Map.of("all", List.of(tagged,
+                Map.of("field", "hours_since_updated", "operator", "greater_than", "value", "24")))));
+        assertThat(ticketIds(agent, stale)).isEmpty();
+    }
+
+    @Test
     void viewsAreSharedLikeMacrosAndWrongConditionsAreRefused() {
         User member = fixtures.agent("Gerda Groupview");
         User outsider = fixtures.agent("Udo Outsider");

@@ -18,7 +18,6 @@ import org.kontor.ticket.Ticket;
 import org.kontor.ticket.TicketStatus;
 import org.kontor.user.Actor;
 import org.kontor.user.User;
-import org.kontor.view.CustomView;
 import org.kontor.view.CustomViews;
 import org.kontor.visibility.AccessPolicy;
 import org.kontor.visibility.VisibleTickets;
@@ -81,8 +80,8 @@ public class TicketViews {
                 (root, q, cb) -> cb.isFalse(root.get("privacy").get("isPublic"))));
         views.add(new View("recent", "ws.view.recent", false,
                 (root, q, cb) -> cb.greaterThan(root.get("updatedAt"), Instant.now().minus(RECENT))));
-        for (CustomView v : customViews.sideBar(agent)) {
-            views.add(new View("custom-" + v.getId(), v.getTitle(), true, customViews.filter(v, agent)));
+        for (CustomViews.SideBarView v : customViews.sideBar(agent)) {
+            views.add(new View("custom-" + v.view().getId(), v.view().getTitle(), true, v.filter()));
         }
         return views;
     }

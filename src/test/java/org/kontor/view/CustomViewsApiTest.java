@@ -147,9 +147,9 @@ class CustomViewsApiTest extends IntegrationTest {
                 .contains(personal).doesNotContain(teamView);
         fixtures.as(outsider).get("/api/v2/views/" + teamView + "/tickets.json").then().statusCode(404);
         // An admin's side bar leaves out agents' personal views (the API lists them for managing).
-        assertThat(service.sideBar(fixtures.adminActor())).extracting(CustomView::getId).contains(teamView).doesNotContain(personal);
+        assertThat(service.sideBar(fixtures.adminActor())).extracting(v -> v.view().getId()).contains(teamView).doesNotContain(personal);
         assertThat(fixtures.asAdmin().get("/api/v2/views.json").jsonPath().getList("views.id", Long.class)).contains(personal);
-        assertThat(service.sideBar(org.kontor.user.Actor.of(outsider))).extracting(CustomView::getId).contains(personal);
+        assertThat(service.sideBar(org.kontor.user.Actor.of(outsider))).extracting(v -> v.view().getId()).contains(personal);
         fixtures.as(outsider).get("/api/v2/views/" + personal + ".json").then().statusCode(200)
                 .body("view.restriction.type", equalTo("User")).body("view.conditions.all[0].field", equalTo("status"));
         fixtures.as(member).body(Map.of("view", Map.of("title", "Taken over"))).put("/api/v2/views/" + teamView + ".json")
